@@ -1,0 +1,24 @@
+/**
+ * Open311 `api_key`, required on POST only. Keys are stored as sha256 hashes; a revoked key is
+ * refused like a wrong one.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '../db/generated/client.js';
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** Creates a key for an integrator; the plain key is returned once and never stored. */
+export async function createApiKey(db: PrismaClient, jurisdictionId: string, name: string, key?: string) {
+  const plain = key ?? `cd_${randomBytes(24).toString('base64url')}`;
+  await db.apiKey.create({ data: { jurisdictionId, name, keyHash: hashApiKey(plain), prefix: plain.slice(0, 8) } });
+  return plain;
+}
+
+/** Returns the key's id when it is valid for the jurisdiction, else null; records its last use. */
+export async function checkApiKey(db: PrismaClient, jurisdictionId: string, key: string | undefined, now: Date) {
+  if (!key) return null;
+  const found = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) } });
+  if (!found || found.revokedAt || found.jurisdictionId !== jurisdictionId) return null;
+  await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  return found.id;
+}

@@ -1,0 +1,106 @@
+/**
+ * The outbox relay: starts the workflow of every committed request. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so several API processes can relay side by side without taking the same
+ * row; starting is idempotent (`request-<id>`), so a crash between start and mark never starts two.
+ * A failure is retried with backoff and its error kept on the row.
+ */
+import { buildFacts } from '@civicdesk/engine/rules';
+import type { WorkflowDefinition } from '@civicdesk/schemas';
+import type { AppContext } from '../app-context.js';
+import { START_WORKFLOW, type StartWorkflowPayload } from './messages.js';
+
+interface ClaimedRow {
+  id: bigint;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+}
+
+const backoffMs = (attempts: number) => Math.min(60_000, 500 * 2 ** attempts);
+
+/** Relays up to `limit` due messages; returns how many were handled (successfully or not). */
+export async function relayOutboxOnce(app: AppContext, limit = 50): Promise<number> {
+  return app.db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<ClaimedRow[]>`
+        SELECT id, kind, payload, attempts FROM outbox_messages
+        WHERE processed_at IS NULL AND available_at <= now()
+        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      for (const row of rows) {
+        try {
+          await deliver(app, row);
+          await tx.outboxMessage.update({ where: { id: row.id }, data: { processedAt: app.now(), attempts: row.attempts + 1 } });
+        } catch (error) {
+          await tx.outboxMessage.update({
+            where: { id: row.id },
+            data: {
+              attempts: row.attempts + 1,
+              lastError: error instanceof Error ? error.message : String(error),
+              availableAt: new Date(app.now().getTime() + backoffMs(row.attempts)),
+            },
+          });
+        }
+      }
+      return rows.length;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+async function deliver(app: AppContext, row: ClaimedRow): Promise<void> {
+  if (row.kind !== START_WORKFLOW) throw new Error(`Unknown outbox message kind '${row.kind}'`);
+  const { requestId } = row.payload as StartWorkflowPayload;
+  const request = await app.db.serviceRequest.findUniqueOrThrow({
+    where: { id: BigInt(requestId) },
+    include: { service: true, workflowVersion: { include: { workflowDefinition: true } } },
+  });
+  const version = request.workflowVersion;
+  if (!version) throw new Error(`Request ${requestId} has no pinned workflow version`);
+  await app.workflows.startRequest({
+    requestId,
+    definition: version.definition as WorkflowDefinition,
+    ref: { workflow: version.workflowDefinition.slug, version: version.version, hash: version.hash },
+    service: request.service.code,
+    facts: buildFacts({
+      service_code: request.service.code,
+      attributes: request.attributes as Record<string, unknown>,
+      description: request.description,
+      channel: request.channel,
+      lat: request.lat,
+      long: request.long,
+      address: request.address,
+      zipcode: request.zipcode,
+    }),
+  });
+}
+
+/** Runs the relay until stopped: drains while there is work, then polls; `nudge()` skips the wait. */
+export function startOutboxRelay(app: AppContext, onError: (error: unknown) => void = console.error) {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0;
+      try {
+        handled = await relayOutboxOnce(app);
+      } catch (error) {
+        onError(error);
+      }
+      if (handled === 0 && !stopped) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, app.config.OUTBOX_POLL_MS);
+        });
+        wake = null;
+      }
+    }
+  })();
+  return {
+    nudge: () => wake?.(),
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The HTTP surface: Open311 at `/open311/v2`, tRPC at `/trpc`, health at `/healthz`, and — when
+ * STATIC_DIR is set — the built portal at `/` and designer at `/designer/`.
+ */
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AppContext } from './app-context.js';
+import { open311Routes } from './open311/routes.js';
+import { createTrpcContext } from './trpc/context.js';
+import { appRouter } from './trpc/router.js';
+
+/** Builds the Hono app over a ready AppContext. */
+export function createHttpApp(app: AppContext): Hono {
+  const http = new Hono();
+  http.get('/healthz', (c) => c.json({ ok: true }));
+  http.route('/open311/v2', open311Routes(app));
+  http.all('/trpc/*', (c) =>
+    fetchRequestHandler({
+      endpoint: '/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      createContext: ({ req }) => createTrpcContext(app, req.headers),
+    }),
+  );
+  if (app.config.STATIC_DIR) mountWebApps(http, app.config.STATIC_DIR);
+  http.onError((error, c) => {
+    console.error(error);
+    return c.json({ error: 'Something went wrong on our side; please try again.' }, 500);
+  });
+  return http;
+}
+
+/** Serves `<dir>/portal` at `/` and `<dir>/designer` at `/designer/`, each with its index.html as fallback. */
+function mountWebApps(http: Hono, dir: string) {
+  const root = relative(process.cwd(), dir) || '.';
+  for (const [prefix, folder] of [['/designer', 'designer'], ['', 'portal']] as const) {
+    const index = join(dir, folder, 'index.html');
+    if (!existsSync(index)) continue;
+    http.use(`${prefix}/*`, serveStatic({ root: join(root, folder), rewriteRequestPath: (p) => p.slice(prefix.length) }));
+    http.get(`${prefix}/*`, (c) => c.html(readFileSync(index, 'utf8')));
+  }
+}

@@ -1,0 +1,17 @@
+/** The tRPC API. Clients import `type AppRouter` only; no generated client code. */
+import { authRouter } from './auth-router.js';
+import { intakeRouter } from './intake-router.js';
+import { queueRouter } from './queue-router.js';
+import { statsRouter } from './stats-router.js';
+import { trackingRouter } from './tracking-router.js';
+import { router } from './trpc.js';
+
+export const appRouter = router({
+  auth: authRouter,
+  intake: intakeRouter,
+  tracking: trackingRouter,
+  queue: queueRouter,
+  stats: statsRouter,
+});
+
+export type AppRouter = typeof appRouter;

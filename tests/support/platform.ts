@@ -1,0 +1,110 @@
+/**
+ * A whole CivicDesk in one test process, on the real services: a fresh migrated PostgreSQL database
+ * with the Springfield pack imported, a Temporal client and worker on the real dev server (own task
+ * queue per test file), the HTTP server on a free port and the outbox relay.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createWorker } from '@civicdesk/engine/temporal';
+import {
+  createHttpApp,
+  createTestDatabase,
+  importCityPack,
+  loadConfig,
+  prismaRequestStore,
+  readCityPack,
+  startOutboxRelay,
+  temporalWorkflowGateway,
+  type AppContext,
+  type TestDatabase,
+} from '@civicdesk/api';
+
+export const springfieldFolder = fileURLToPath(new URL('../../examples/springfield', import.meta.url));
+export const DEMO_API_KEY = 'springfield-demo-key';
+
+export interface RunningWorker {
+  worker: Worker;
+  running: Promise<void>;
+}
+
+export interface Platform {
+  app: AppContext;
+  db: TestDatabase;
+  baseUrl: string;
+  client: Client;
+  taskQueue: string;
+  worker: RunningWorker | null;
+  /** Starts a worker on the platform's task queue (a new one after `stopWorker`). */
+  startWorker(): Promise<void>;
+  /** Shuts the worker down gracefully, as a deploy or crash-restart would. */
+  stopWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(name: string): Promise<Platform> {
+  const db = await createTestDatabase(name);
+  await importCityPack(db.prisma, readCityPack(springfieldFolder));
+  const taskQueue = `${name}-${randomBytes(4).toString('hex')}`;
+  const config = loadConfig({ ...process.env, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', OUTBOX_POLL_MS: '50' });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app: AppContext = { db: db.prisma, config, workflows: temporalWorkflowGateway(client, taskQueue), now: () => new Date() };
+  const relay = startOutboxRelay(app);
+  const server: ServerType = serve({ fetch: createHttpApp(app).fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+
+  const platform: Platform = {
+    app,
+    db,
+    baseUrl: `http://127.0.0.1:${port}`,
+    client,
+    taskQueue,
+    worker: null,
+    async startWorker() {
+      const worker = await createWorker({ connection: workerConnection, taskQueue, store: prismaRequestStore(db.prisma) });
+      platform.worker = { worker, running: worker.run() };
+    },
+    async stopWorker() {
+      if (!platform.worker) return;
+      platform.worker.worker.shutdown();
+      await platform.worker.running;
+      platform.worker = null;
+    },
+    async stop() {
+      await platform.stopWorker();
+      await relay.stop();
+      await new Promise((resolve) => server.close(resolve));
+      await workerConnection.close();
+      await connection.close();
+      await db.drop();
+    },
+  };
+  await platform.startWorker();
+  return platform;
+}
+
+/** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Sends an Open311 form POST (application/x-www-form-urlencoded). */
+export function postForm(baseUrl: string, path: string, fields: [string, string][]) {
+  return fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
