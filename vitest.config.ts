@@ -3,6 +3,7 @@
 import { defineConfig } from 'vitest/config';
 
 const unit = (name: string) => ({
+  extends: true,
   test: { name, root: `./${name}`, include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'] },
 });
 
@@ -16,7 +17,7 @@ export default defineConfig({
       unit('api'),
       unit('designer'),
       unit('portal'),
-      { test: { name: 'tests', root: './tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] } },
+      { extends: true, test: { name: 'tests', root: './tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] } },
     ],
   },
 });

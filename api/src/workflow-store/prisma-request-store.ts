@@ -58,8 +58,9 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
         at: now(),
         kind: input.kind,
         public: input.public,
-        summary: input.message,
-        actor: 'workflow',
+        summary: input.summary,
+        description: input.description,
+        actor: input.actor.id ? `${input.actor.type}:${input.actor.id}` : input.actor.type,
         data: { ...input.data, ...(input.node ? { node: input.node } : {}) } as Prisma.InputJsonValue,
         dedupeKey: input.key,
       });
