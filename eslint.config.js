@@ -2,6 +2,7 @@
 // (engine/src/temporal/workflows*): no clocks, randomness, I/O or Node built-ins there.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import engineWorkflowRules from './engine/eslint.workflow-rules.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'api/src/db/generated/**', '.civicdesk/**', 'data/**'] },
@@ -12,4 +13,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Plain JavaScript scripts run on Node.
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  ...engineWorkflowRules,
 );

@@ -1,0 +1,43 @@
+/** Open human tasks and the checks a completion must pass (shared by `step` and the Update validator). */
+import type { WorkflowDefinition } from '@civicdesk/schemas';
+import { getNodeOfType } from './nodes.js';
+import type { EngineState, OpenTask } from './types.js';
+
+/** Tasks created and not yet completed, in the order their tokens arrived. */
+export function openTasks(definition: WorkflowDefinition, state: EngineState): OpenTask[] {
+  return state.tokens.flatMap((token) => {
+    if (token.wait.on !== 'taskCompleted') return [];
+    const node = getNodeOfType(definition, token.node, 'task');
+    return [
+      {
+        taskId: token.wait.taskId,
+        node: token.node,
+        visit: token.visit,
+        title: node.title,
+        department: node.assign.department,
+        role: node.assign.role ?? null,
+        outcomes: Object.keys(node.outcomes),
+      },
+    ];
+  });
+}
+
+/** Why this completion cannot be applied, or null when it can. */
+export function checkTaskCompletion(
+  definition: WorkflowDefinition,
+  state: EngineState,
+  completion: { taskId: string; outcome: string },
+): string | null {
+  if (state.closed)
+    return `The request is closed (${state.resolution ?? state.status}); task ${completion.taskId} cannot be completed`;
+  const open = openTasks(definition, state);
+  const task = open.find((t) => t.taskId === completion.taskId);
+  if (!task) {
+    const ids = open.map((t) => `${t.taskId} (${t.node})`).join(', ') || 'none';
+    return `Task ${completion.taskId} is not open in this run; open tasks: ${ids}`;
+  }
+  if (!task.outcomes.includes(completion.outcome)) {
+    return `Outcome "${completion.outcome}" is not allowed for task "${task.title}" (${task.node}); allowed: ${task.outcomes.join(', ')}`;
+  }
+  return null;
+}

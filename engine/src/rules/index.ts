@@ -1,0 +1,3 @@
+/** Decision rules (json-rules-engine) and the fact map they read. Never import from workflow code. */
+export { evaluateRules, type DecisionResult } from './evaluate.js';
+export { buildFacts, withVariables, type Facts, type RequestFactsInput } from './facts.js';
