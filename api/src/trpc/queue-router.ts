@@ -91,7 +91,7 @@ export const queueRouter = router({
           taskId: task.id,
           outcome: input.outcome,
           by: `staff:${ctx.staff.id}`,
-          values: input.notes ? { notes: input.notes } : {},
+          ...(input.notes ? { note: input.notes } : {}),
         });
         await ctx.db.auditLog.create({
           data: {

@@ -133,7 +133,7 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           outcome: input.outcome,
           completedBy: input.by,
           completedAt: now(),
-          notes: typeof input.values.notes === 'string' ? input.values.notes : null,
+          notes: input.note,
           version: { increment: 1 },
         },
       });
