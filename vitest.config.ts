@@ -17,7 +17,10 @@ export default defineConfig({
       unit('api'),
       unit('designer'),
       unit('portal'),
-      { extends: true, test: { name: 'tests', root: './tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] } },
+      {
+        extends: true,
+        test: { name: 'tests', root: './tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] },
+      },
     ],
   },
 });

@@ -10,12 +10,20 @@ const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stub = join(apiDir, 'node_modules', '.cache', 'prisma-no-schema-engine');
 if (!existsSync(stub)) {
   mkdirSync(dirname(stub), { recursive: true });
-  writeFileSync(stub, '#!/bin/sh\necho "CivicDesk does not use Prisma\'s schema engine; migrations are SQL files applied by api/src/db/migrate.ts" >&2\nexit 1\n');
+  writeFileSync(
+    stub,
+    '#!/bin/sh\necho "CivicDesk does not use Prisma\'s schema engine; migrations are SQL files applied by api/src/db/migrate.ts" >&2\nexit 1\n',
+  );
   chmodSync(stub, 0o755);
 }
 const result = spawnSync('pnpm', ['exec', 'prisma', 'generate'], {
   cwd: apiDir,
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: stub,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    CHECKPOINT_DISABLE: '1',
+  },
 });
 process.exit(result.status ?? 1);

@@ -11,7 +11,12 @@ export { temporalWorkflowGateway, type WorkflowGateway } from './workflow-gatewa
 export { prismaRequestStore } from './workflow-store/prisma-request-store.js';
 export { readCityPack } from './packs/city-pack.js';
 export { importCityPack } from './packs/import-city-pack.js';
-export { publishWorkflow, saveDraft, PublishRefusedError, definitionHash } from './workflows/publish-workflow.js';
+export {
+  publishWorkflow,
+  saveDraft,
+  PublishRefusedError,
+  definitionHash,
+} from './workflows/publish-workflow.js';
 export { appRouter, type AppRouter } from './trpc/router.js';
 export { createCallerFactory } from './trpc/trpc.js';
 export { createTrpcContext } from './trpc/context.js';

@@ -11,9 +11,12 @@ import { createHttpApp } from './server.js';
 const config = loadConfig();
 const app = await createAppContext(config);
 const relay = startOutboxRelay(app);
-const server = serve({ fetch: createHttpApp(app).fetch, hostname: config.HOST, port: config.PORT }, (info) => {
-  console.log(JSON.stringify({ msg: 'api listening', url: `http://${info.address}:${info.port}` }));
-});
+const server = serve(
+  { fetch: createHttpApp(app).fetch, hostname: config.HOST, port: config.PORT },
+  (info) => {
+    console.log(JSON.stringify({ msg: 'api listening', url: `http://${info.address}:${info.port}` }));
+  },
+);
 
 let stopping = false;
 async function stop(signal: string) {

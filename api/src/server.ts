@@ -36,10 +36,16 @@ export function createHttpApp(app: AppContext): Hono {
 /** Serves `<dir>/portal` at `/` and `<dir>/designer` at `/designer/`, each with its index.html as fallback. */
 function mountWebApps(http: Hono, dir: string) {
   const root = relative(process.cwd(), dir) || '.';
-  for (const [prefix, folder] of [['/designer', 'designer'], ['', 'portal']] as const) {
+  for (const [prefix, folder] of [
+    ['/designer', 'designer'],
+    ['', 'portal'],
+  ] as const) {
     const index = join(dir, folder, 'index.html');
     if (!existsSync(index)) continue;
-    http.use(`${prefix}/*`, serveStatic({ root: join(root, folder), rewriteRequestPath: (p) => p.slice(prefix.length) }));
+    http.use(
+      `${prefix}/*`,
+      serveStatic({ root: join(root, folder), rewriteRequestPath: (p) => p.slice(prefix.length) }),
+    );
     http.get(`${prefix}/*`, (c) => c.html(readFileSync(index, 'utf8')));
   }
 }

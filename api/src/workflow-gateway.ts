@@ -5,7 +5,12 @@
 import type { Client } from '@temporalio/client';
 import type { WorkflowDefinition } from '@civicdesk/schemas';
 import type { PinnedRef } from '@civicdesk/engine/core';
-import { completeTask, startRequestWorkflow, type CompleteTaskInput, type CompleteTaskResult } from '@civicdesk/engine/temporal';
+import {
+  completeTask,
+  startRequestWorkflow,
+  type CompleteTaskInput,
+  type CompleteTaskResult,
+} from '@civicdesk/engine/temporal';
 
 export { TaskCompletionRejectedError } from '@civicdesk/engine/temporal';
 

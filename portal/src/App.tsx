@@ -23,7 +23,10 @@ export function App() {
     <main>
       <header>
         <h1>Springfield 311</h1>
-        <p>Report a problem or ask the city a question. The full report form and tracking pages are coming soon.</p>
+        <p>
+          Report a problem or ask the city a question. The full report form and tracking pages are coming
+          soon.
+        </p>
       </header>
       <section aria-labelledby="services-heading">
         <h2 id="services-heading">What you can report</h2>

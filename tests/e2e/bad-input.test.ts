@@ -20,18 +20,54 @@ const valid: [string, string][] = [
   ['attribute[location_type]', 'road'],
 ];
 const without = (name: string) => valid.filter(([k]) => k !== name);
-const replace = (name: string, value: string) => valid.map(([k, v]): [string, string] => [k, k === name ? value : v]);
+const replace = (name: string, value: string) =>
+  valid.map(([k, v]): [string, string] => [k, k === name ? value : v]);
 
 const cases: { name: string; fields: [string, string][]; status: number; field: RegExp }[] = [
-  { name: 'unknown service', fields: replace('service_code', 'unicorn-sighting'), status: 404, field: /^service_code: .*unicorn-sighting/ },
-  { name: 'missing required attribute', fields: without('attribute[depth_cm]'), status: 400, field: /^attribute\[depth_cm\]: .*required/ },
-  { name: 'attribute value not in the list', fields: replace('attribute[location_type]', 'river'), status: 400, field: /^attribute\[location_type\]: .*river/ },
+  {
+    name: 'unknown service',
+    fields: replace('service_code', 'unicorn-sighting'),
+    status: 404,
+    field: /^service_code: .*unicorn-sighting/,
+  },
+  {
+    name: 'missing required attribute',
+    fields: without('attribute[depth_cm]'),
+    status: 400,
+    field: /^attribute\[depth_cm\]: .*required/,
+  },
+  {
+    name: 'attribute value not in the list',
+    fields: replace('attribute[location_type]', 'river'),
+    status: 400,
+    field: /^attribute\[location_type\]: .*river/,
+  },
   { name: 'lat without long', fields: without('long'), status: 400, field: /^long: / },
-  { name: 'description over 4000 characters', fields: [...valid, ['description', 'x'.repeat(4001)]], status: 400, field: /^description: .*4001.*4000/ },
-  { name: 'no location at all', fields: without('lat').filter(([k]) => k !== 'long'), status: 400, field: /^location: .*lat.*address_string/ },
-  { name: 'point outside the city', fields: replace('lat', '40.9'), status: 400, field: /^lat: .*outside City of Springfield/ },
+  {
+    name: 'description over 4000 characters',
+    fields: [...valid, ['description', 'x'.repeat(4001)]],
+    status: 400,
+    field: /^description: .*4001.*4000/,
+  },
+  {
+    name: 'no location at all',
+    fields: without('lat').filter(([k]) => k !== 'long'),
+    status: 400,
+    field: /^location: .*lat.*address_string/,
+  },
+  {
+    name: 'point outside the city',
+    fields: replace('lat', '40.9'),
+    status: 400,
+    field: /^lat: .*outside City of Springfield/,
+  },
   { name: 'missing api_key', fields: without('api_key'), status: 403, field: /^api_key: / },
-  { name: 'wrong api_key', fields: replace('api_key', 'not-a-real-key-123'), status: 403, field: /^api_key: / },
+  {
+    name: 'wrong api_key',
+    fields: replace('api_key', 'not-a-real-key-123'),
+    status: 403,
+    field: /^api_key: /,
+  },
 ];
 
 async function rowCounts() {
@@ -62,7 +98,9 @@ describe('bad Open311 input', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const xml = await response.text();
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>400</code><description>')).toBe(true);
+    expect(
+      xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>400</code><description>'),
+    ).toBe(true);
     expect(xml).toMatch(/<description>long: /);
     expect(xml).toMatch(/<description>attribute\[depth_cm\]: /);
     expect(await rowCounts()).toEqual({ requests: 0, timeline: 0, outbox: 0, tasks: 0 });

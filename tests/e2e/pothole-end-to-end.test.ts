@@ -46,41 +46,73 @@ describe('a pothole on a park path, end to end', () => {
       const tasks = await pat.queue.list({ department: 'parks' });
       return tasks.find((t) => t.service_request_id === id);
     }, 'the task in the parks queue');
-    expect(task).toMatchObject({ title: 'Repair the park path', role: 'crew', status: 'open', outcomes: ['repaired', 'not_found'] });
+    expect(task).toMatchObject({
+      title: 'Repair the park path',
+      role: 'crew',
+      status: 'open',
+      outcomes: ['repaired', 'not_found'],
+    });
     const sam = await staffCaller(app, 'sam@springfield.gov');
-    expect((await sam.queue.list({ department: 'streets' })).some((t) => t.service_request_id === id)).toBe(false);
+    expect((await sam.queue.list({ department: 'streets' })).some((t) => t.service_request_id === id)).toBe(
+      false,
+    );
     await expect(sam.queue.list({ department: 'parks' })).rejects.toThrow(/your own department/);
 
-    const open = (await (await fetch(`${baseUrl}/open311/v2/requests/${id}.json`)).json()) as Record<string, unknown>[];
-    expect(open[0]).toMatchObject({ service_request_id: id, status: 'open', agency_responsible: 'Parks and Recreation' });
+    const open = (await (await fetch(`${baseUrl}/open311/v2/requests/${id}.json`)).json()) as Record<
+      string,
+      unknown
+    >[];
+    expect(open[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      agency_responsible: 'Parks and Recreation',
+    });
 
-    const done = await pat.queue.complete({ taskId: task.id, outcome: 'repaired', notes: 'Filled with cold patch' });
+    const done = await pat.queue.complete({
+      taskId: task.id,
+      outcome: 'repaired',
+      notes: 'Filled with cold patch',
+    });
     expect(done).toMatchObject({ closed: true, status: 'fixed' });
 
-    const closedBody = (await (await fetch(`${baseUrl}/open311/v2/requests/${id}.json`)).json()) as Record<string, string>[];
+    const closedBody = (await (await fetch(`${baseUrl}/open311/v2/requests/${id}.json`)).json()) as Record<
+      string,
+      string
+    >[];
     const closed = closedBody[0]!;
     expect(closed.status).toBe('closed');
     expect(closed.status_notes).toBe('The pothole has been repaired. Thank you for reporting it.');
     expect(closed.updated_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(Date.parse(closed.updated_datetime!)).toBeGreaterThanOrEqual(Date.parse(closed.requested_datetime!));
+    expect(Date.parse(closed.updated_datetime!)).toBeGreaterThanOrEqual(
+      Date.parse(closed.requested_datetime!),
+    );
     expect(closed).not.toHaveProperty('email');
 
     const xml = await (await fetch(`${baseUrl}/open311/v2/requests/${id}.xml`)).text();
-    expect(xml).toContain(`<service_requests><request><service_request_id>${id}</service_request_id><status>closed</status>`);
+    expect(xml).toContain(
+      `<service_requests><request><service_request_id>${id}</service_request_id><status>closed</status>`,
+    );
 
     const row = await app.db.serviceRequest.findUniqueOrThrow({ where: { id: BigInt(id) } });
     const stats = await (await publicCaller(app)).stats.summary();
     expect(stats).toMatchObject({ opened: 1, closed: 1, open: 0 });
     const seconds = (row.closedAt!.getTime() - row.requestedAt.getTime()) / 1000;
     expect(stats.medianSecondsToClose).toBeCloseTo(seconds, 2);
-    expect(stats.byService).toEqual([expect.objectContaining({ serviceCode: 'pothole', opened: 1, closed: 1 })]);
+    expect(stats.byService).toEqual([
+      expect.objectContaining({ serviceCode: 'pothole', opened: 1, closed: 1 }),
+    ]);
 
     // The pure core, with the same facts and outcome, takes the same path as the durable run.
     const run = await getRunState(platform.client, id);
     const version = await app.db.workflowVersion.findUniqueOrThrow({ where: { id: row.workflowVersionId! } });
     const predicted = await simulatePath(
       version.definition as WorkflowDefinition,
-      buildFacts({ service_code: 'pothole', attributes: row.attributes as Record<string, unknown>, description: row.description, channel: 'open311' }),
+      buildFacts({
+        service_code: 'pothole',
+        attributes: row.attributes as Record<string, unknown>,
+        description: row.description,
+        channel: 'open311',
+      }),
       { 'park-path-repair': 'repaired' },
     );
     expect(run.path).toEqual(['triage', 'park-path-repair', 'close-fixed']);

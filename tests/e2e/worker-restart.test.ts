@@ -40,11 +40,18 @@ describe('a worker restart mid-request', () => {
     const done = await sam.queue.complete({ taskId: task.id, outcome: 'repaired' });
     expect(done.closed).toBe(true);
 
-    const request = await app.db.serviceRequest.findUniqueOrThrow({ where: { id: BigInt(id) }, include: { tasks: true, timeline: true } });
+    const request = await app.db.serviceRequest.findUniqueOrThrow({
+      where: { id: BigInt(id) },
+      include: { tasks: true, timeline: true },
+    });
     expect(request.status).toBe('closed');
     expect(request.extendedStatus).toBe('fixed');
     expect(request.tasks).toHaveLength(1);
-    expect(request.tasks[0]).toMatchObject({ status: 'completed', outcome: 'repaired', completedBy: expect.stringMatching(/^staff:/) });
+    expect(request.tasks[0]).toMatchObject({
+      status: 'completed',
+      outcome: 'repaired',
+      completedBy: expect.stringMatching(/^staff:/),
+    });
     const keys = request.timeline.map((e) => e.dedupeKey).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
     expect(request.timeline.filter((e) => e.kind === 'closed')).toHaveLength(1);

@@ -49,10 +49,21 @@ export async function startPlatform(name: string): Promise<Platform> {
   const db = await createTestDatabase(name);
   await importCityPack(db.prisma, readCityPack(springfieldFolder));
   const taskQueue = `${name}-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({ ...process.env, DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', OUTBOX_POLL_MS: '50' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: db.url,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PORT: '0',
+    OUTBOX_POLL_MS: '50',
+  });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app: AppContext = { db: db.prisma, config, workflows: temporalWorkflowGateway(client, taskQueue), now: () => new Date() };
+  const app: AppContext = {
+    db: db.prisma,
+    config,
+    workflows: temporalWorkflowGateway(client, taskQueue),
+    now: () => new Date(),
+  };
   const relay = startOutboxRelay(app);
   const server: ServerType = serve({ fetch: createHttpApp(app).fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -67,7 +78,11 @@ export async function startPlatform(name: string): Promise<Platform> {
     taskQueue,
     worker: null,
     async startWorker() {
-      const worker = await createWorker({ connection: workerConnection, taskQueue, store: prismaRequestStore(db.prisma) });
+      const worker = await createWorker({
+        connection: workerConnection,
+        taskQueue,
+        store: prismaRequestStore(db.prisma),
+      });
       platform.worker = { worker, running: worker.run() };
     },
     async stopWorker() {
@@ -90,7 +105,11 @@ export async function startPlatform(name: string): Promise<Platform> {
 }
 
 /** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -13,7 +13,12 @@ export interface SessionClaims {
 const sign = (data: string, secret: string) => createHmac('sha256', secret).update(data).digest('base64url');
 
 /** Issues a token for a staff member, valid for `ttlMs`. */
-export function issueSessionToken(staffId: string, secret: string, now: number, ttlMs = 12 * 3600_000): string {
+export function issueSessionToken(
+  staffId: string,
+  secret: string,
+  now: number,
+  ttlMs = 12 * 3600_000,
+): string {
   const payload = Buffer.from(JSON.stringify({ staffId, exp: now + ttlMs } satisfies SessionClaims)).toString(
     'base64url',
   );
@@ -29,7 +34,9 @@ export function readSessionToken(token: string, secret: string, now: number): Se
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SessionClaims;
-    return typeof claims.staffId === 'string' && typeof claims.exp === 'number' && claims.exp > now ? claims : null;
+    return typeof claims.staffId === 'string' && typeof claims.exp === 'number' && claims.exp > now
+      ? claims
+      : null;
   } catch {
     return null;
   }

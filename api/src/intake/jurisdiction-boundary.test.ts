@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { isInsideBoundary } from './jurisdiction-boundary.js';
 
-const square: [number, number][] = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]];
-const hole: [number, number][] = [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]];
+const square: [number, number][] = [
+  [0, 0],
+  [10, 0],
+  [10, 10],
+  [0, 10],
+  [0, 0],
+];
+const hole: [number, number][] = [
+  [4, 4],
+  [6, 4],
+  [6, 6],
+  [4, 6],
+  [4, 4],
+];
 
 describe('isInsideBoundary', () => {
   it('accepts points inside a polygon and refuses those outside or in a hole', () => {
@@ -13,7 +25,13 @@ describe('isInsideBoundary', () => {
   });
 
   it('handles multipolygons and missing boundaries', () => {
-    const far: [number, number][] = [[20, 20], [30, 20], [30, 30], [20, 30], [20, 20]];
+    const far: [number, number][] = [
+      [20, 20],
+      [30, 20],
+      [30, 30],
+      [20, 30],
+      [20, 20],
+    ];
     const multi = { type: 'MultiPolygon', coordinates: [[square], [far]] };
     expect(isInsideBoundary(multi, 25, 25)).toBe(true);
     expect(isInsideBoundary(multi, 15, 15)).toBe(false);

@@ -17,7 +17,9 @@ function insideRing(lng: number, lat: number, ring: Ring): boolean {
 }
 
 const insidePolygon = (lng: number, lat: number, rings: Ring[]) =>
-  rings.length > 0 && insideRing(lng, lat, rings[0]!) && !rings.slice(1).some((hole) => insideRing(lng, lat, hole));
+  rings.length > 0 &&
+  insideRing(lng, lat, rings[0]!) &&
+  !rings.slice(1).some((hole) => insideRing(lng, lat, hole));
 
 /** True when the point lies inside the boundary; a jurisdiction without a boundary accepts every point. */
 export function isInsideBoundary(boundary: unknown, lat: number, lng: number): boolean {

@@ -20,8 +20,7 @@ export interface SubmittedRequest {
 }
 
 export type IntakeResult =
-  | { ok: true; request: SubmittedRequest }
-  | { ok: false; status: 400 | 404; errors: FieldError[] };
+  { ok: true; request: SubmittedRequest } | { ok: false; status: 400 | 404; errors: FieldError[] };
 
 /** Validates and stores a resident's submission; `input` is the channel-independent intake shape. */
 export async function submitRequest(
@@ -51,7 +50,11 @@ export async function submitRequest(
   if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
   const { intake } = checked;
   const jurisdiction = await db.jurisdiction.findUniqueOrThrow({ where: { id: jurisdictionId } });
-  if (intake.lat !== undefined && intake.long !== undefined && !isInsideBoundary(jurisdiction.boundary, intake.lat, intake.long)) {
+  if (
+    intake.lat !== undefined &&
+    intake.long !== undefined &&
+    !isInsideBoundary(jurisdiction.boundary, intake.lat, intake.long)
+  ) {
     return {
       ok: false,
       status: 400,
@@ -106,7 +109,12 @@ export async function submitRequest(
     });
     if (version) {
       await tx.outboxMessage.create({
-        data: { kind: START_WORKFLOW, payload: { requestId: request.id.toString() }, createdAt: now, availableAt: now },
+        data: {
+          kind: START_WORKFLOW,
+          payload: { requestId: request.id.toString() },
+          createdAt: now,
+          availableAt: now,
+        },
       });
     }
     return request;
@@ -128,5 +136,8 @@ export async function submitRequest(
 async function pinnedWorkflowVersion(db: PrismaClient, serviceId: string) {
   const binding = await db.serviceWorkflowBinding.findUnique({ where: { serviceId } });
   if (!binding) return null;
-  return db.workflowVersion.findFirst({ where: { definitionId: binding.definitionId }, orderBy: { version: 'desc' } });
+  return db.workflowVersion.findFirst({
+    where: { definitionId: binding.definitionId },
+    orderBy: { version: 'desc' },
+  });
 }

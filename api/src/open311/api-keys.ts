@@ -10,12 +10,19 @@ export const hashApiKey = (key: string) => createHash('sha256').update(key).dige
 /** Creates a key for an integrator; the plain key is returned once and never stored. */
 export async function createApiKey(db: PrismaClient, jurisdictionId: string, name: string, key?: string) {
   const plain = key ?? `cd_${randomBytes(24).toString('base64url')}`;
-  await db.apiKey.create({ data: { jurisdictionId, name, keyHash: hashApiKey(plain), prefix: plain.slice(0, 8) } });
+  await db.apiKey.create({
+    data: { jurisdictionId, name, keyHash: hashApiKey(plain), prefix: plain.slice(0, 8) },
+  });
   return plain;
 }
 
 /** Returns the key's id when it is valid for the jurisdiction, else null; records its last use. */
-export async function checkApiKey(db: PrismaClient, jurisdictionId: string, key: string | undefined, now: Date) {
+export async function checkApiKey(
+  db: PrismaClient,
+  jurisdictionId: string,
+  key: string | undefined,
+  now: Date,
+) {
   if (!key) return null;
   const found = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) } });
   if (!found || found.revokedAt || found.jurisdictionId !== jurisdictionId) return null;

@@ -24,21 +24,32 @@ export function open311Routes(app: AppContext): Hono {
 
   /** Runs a handler with the format and jurisdiction resolved, or answers the Open311 error. */
   const withJurisdiction =
-    (file: (c: Context) => string, handle: (c: Context, fmt: Open311Format, jurisdictionId: string, name: string) => Promise<Response>) =>
+    (
+      file: (c: Context) => string,
+      handle: (c: Context, fmt: Open311Format, jurisdictionId: string, name: string) => Promise<Response>,
+    ) =>
     async (c: Context) => {
       const split = splitFormat(file(c));
-      if (!split) return sendOpen311Errors(c, 'json', 404, ['Add .json or .xml to the path to choose the response format.']);
+      if (!split)
+        return sendOpen311Errors(c, 'json', 404, [
+          'Add .json or .xml to the path to choose the response format.',
+        ]);
       const jurisdiction = await resolveJurisdiction(app.db, c.req.query('jurisdiction_id'));
-      if (!jurisdiction.ok) return sendOpen311Errors(c, split.format, jurisdiction.status, [jurisdiction.message]);
+      if (!jurisdiction.ok)
+        return sendOpen311Errors(c, split.format, jurisdiction.status, [jurisdiction.message]);
       return handle(c, split.format, jurisdiction.id, split.name);
     };
 
   const topLevel = withJurisdiction(
     (c) => c.req.param('file')!,
     async (c, fmt, jurisdictionId, name) => {
-      if (name === 'discovery') return sendOpen311(c, fmt, 'discovery', await toOpen311Discovery(app, jurisdictionId));
+      if (name === 'discovery')
+        return sendOpen311(c, fmt, 'discovery', await toOpen311Discovery(app, jurisdictionId));
       if (name === 'services') {
-        const services = await app.db.service.findMany({ where: { jurisdictionId, active: true }, orderBy: { code: 'asc' } });
+        const services = await app.db.service.findMany({
+          where: { jurisdictionId, active: true },
+          orderBy: { code: 'asc' },
+        });
         return sendOpen311(c, fmt, 'services', services.map(toOpen311Service));
       }
       if (name === 'requests') return listRequests(c, fmt, jurisdictionId);
@@ -53,7 +64,10 @@ export function open311Routes(app: AppContext): Hono {
       (c) => c.req.param('file')!,
       async (c, fmt, jurisdictionId, code) => {
         const service = await app.db.service.findFirst({ where: { jurisdictionId, code, active: true } });
-        if (!service) return sendOpen311Errors(c, fmt, 404, [`service_code: there is no service '${code}'; GET /services.${fmt} lists them.`]);
+        if (!service)
+          return sendOpen311Errors(c, fmt, 404, [
+            `service_code: there is no service '${code}'; GET /services.${fmt} lists them.`,
+          ]);
         return sendOpen311(c, fmt, 'service_definition', toOpen311ServiceDefinition(service));
       },
     ),
@@ -70,7 +84,8 @@ export function open311Routes(app: AppContext): Hono {
               include: { service: true, department: true },
             })
           : null;
-        if (!found) return sendOpen311Errors(c, fmt, 404, [`service_request_id: there is no request '${id}'.`]);
+        if (!found)
+          return sendOpen311Errors(c, fmt, 404, [`service_request_id: there is no request '${id}'.`]);
         return sendOpen311(c, fmt, 'service_requests', [toOpen311Request(found)]);
       },
     ),
@@ -91,7 +106,9 @@ export function open311Routes(app: AppContext): Hono {
   r.post('/:file', async (c) => {
     const split = splitFormat(c.req.param('file'));
     if (!split || split.name !== 'requests') {
-      return sendOpen311Errors(c, split?.format ?? 'json', 404, ['Only POST /requests.json or /requests.xml accepts submissions.']);
+      return sendOpen311Errors(c, split?.format ?? 'json', 404, [
+        'Only POST /requests.json or /requests.xml accepts submissions.',
+      ]);
     }
     const fmt = split.format;
     const form = await readForm(c);
@@ -101,7 +118,10 @@ export function open311Routes(app: AppContext): Hono {
       ]);
     }
     const { fields, attributes } = readOpen311PostFields(form);
-    const jurisdiction = await resolveJurisdiction(app.db, fields.jurisdiction_id ?? c.req.query('jurisdiction_id'));
+    const jurisdiction = await resolveJurisdiction(
+      app.db,
+      fields.jurisdiction_id ?? c.req.query('jurisdiction_id'),
+    );
     if (!jurisdiction.ok) return sendOpen311Errors(c, fmt, jurisdiction.status, [jurisdiction.message]);
     const now = app.now();
     if (!(await checkApiKey(app.db, jurisdiction.id, fields.api_key, now))) {
@@ -112,8 +132,19 @@ export function open311Routes(app: AppContext): Hono {
       ]);
     }
     const { api_key: _key, jurisdiction_id: _j, ...rest } = fields;
-    const result = await submitRequest(app.db, jurisdiction.id, { ...rest, attributes, channel: 'open311' }, now);
-    if (!result.ok) return sendOpen311Errors(c, fmt, result.status, result.errors.map((e) => `${e.field}: ${e.message}`));
+    const result = await submitRequest(
+      app.db,
+      jurisdiction.id,
+      { ...rest, attributes, channel: 'open311' },
+      now,
+    );
+    if (!result.ok)
+      return sendOpen311Errors(
+        c,
+        fmt,
+        result.status,
+        result.errors.map((e) => `${e.field}: ${e.message}`),
+      );
     const { request } = result;
     return sendOpen311(c, fmt, 'service_requests', [
       {

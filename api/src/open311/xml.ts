@@ -3,14 +3,23 @@
  * JSON mirrors it with the wrapper dropped, so both are rendered from the same plain values.
  * @see ../../../../shared/OPEN311.md "General rules"
  */
-export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
+export type XmlValue =
+  string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Escapes text for XML and drops characters XML 1.0 cannot carry. */
 export function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => escapes[c]!);
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => escapes[c]!);
 }
 
 function element(name: string, value: XmlValue, itemName: (listName: string) => string): string {

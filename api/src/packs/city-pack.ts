@@ -10,7 +10,10 @@ import { z } from 'zod';
 import { department, jurisdiction, serviceConfig, staffMember } from '@civicdesk/schemas';
 
 export const cityPack = z.object({
-  jurisdiction: jurisdiction.extend({ contact: z.string().optional(), boundary: z.record(z.string(), z.unknown()).optional() }),
+  jurisdiction: jurisdiction.extend({
+    contact: z.string().optional(),
+    boundary: z.record(z.string(), z.unknown()).optional(),
+  }),
   departments: z.array(department).min(1, 'List at least one department'),
   services: z.array(serviceConfig).default([]),
   /** `password` is for demo packs only; real cities create accounts in the admin pages. */

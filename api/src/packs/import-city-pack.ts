@@ -21,10 +21,17 @@ export interface ImportSummary {
 }
 
 /** Imports the pack; answers what it wrote. */
-export async function importCityPack(db: PrismaClient, { pack, workflows }: CityPackFiles): Promise<ImportSummary> {
+export async function importCityPack(
+  db: PrismaClient,
+  { pack, workflows }: CityPackFiles,
+): Promise<ImportSummary> {
   // Hash outside the transaction: scrypt is slow on purpose and would hold the transaction open.
   const passwords = new Map(
-    await Promise.all(pack.staff.filter((s) => s.password).map(async (s) => [s.email, await hashPassword(s.password!)] as const)),
+    await Promise.all(
+      pack.staff
+        .filter((s) => s.password)
+        .map(async (s) => [s.email, await hashPassword(s.password!)] as const),
+    ),
   );
   return db.$transaction(
     async (tx) => {
@@ -32,13 +39,25 @@ export async function importCityPack(db: PrismaClient, { pack, workflows }: City
       const jurisdictionId = j.id;
       await tx.jurisdiction.upsert({
         where: { id: j.id },
-        create: { id: j.id, name: j.name, timezone: j.timezone, boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined },
-        update: { name: j.name, timezone: j.timezone, boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined },
+        create: {
+          id: j.id,
+          name: j.name,
+          timezone: j.timezone,
+          boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined,
+        },
+        update: {
+          name: j.name,
+          timezone: j.timezone,
+          boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined,
+        },
       });
       const departmentIds = await importDepartments(tx, jurisdictionId, pack);
       for (const s of pack.services) {
         const departmentId = departmentIds.get(s.department);
-        if (!departmentId) throw new Error(`Service '${s.service_code}' names department '${s.department}', which the pack does not define.`);
+        if (!departmentId)
+          throw new Error(
+            `Service '${s.service_code}' names department '${s.department}', which the pack does not define.`,
+          );
         const data = {
           name: s.service_name,
           description: s.description,
@@ -57,11 +76,17 @@ export async function importCityPack(db: PrismaClient, { pack, workflows }: City
           update: data,
         });
       }
-      for (const person of pack.staff) await importStaff(tx, jurisdictionId, person, departmentIds, passwords.get(person.email));
+      for (const person of pack.staff)
+        await importStaff(tx, jurisdictionId, person, departmentIds, passwords.get(person.email));
       for (const key of pack.api_keys) {
         await tx.apiKey.upsert({
           where: { keyHash: hashApiKey(key.key) },
-          create: { jurisdictionId, name: key.name, keyHash: hashApiKey(key.key), prefix: key.key.slice(0, 8) },
+          create: {
+            jurisdictionId,
+            name: key.name,
+            keyHash: hashApiKey(key.key),
+            prefix: key.key.slice(0, 8),
+          },
           update: { name: key.name },
         });
       }
@@ -70,12 +95,20 @@ export async function importCityPack(db: PrismaClient, { pack, workflows }: City
         const draft = await saveDraft(tx, jurisdictionId, w.yaml).catch((error: Error) => {
           throw new Error(`workflows/${w.file}: ${error.message}`);
         });
-        const version = await publishWorkflow(tx, jurisdictionId, draft.slug, { note: `Imported from ${w.file}` }).catch((error: Error) => {
+        const version = await publishWorkflow(tx, jurisdictionId, draft.slug, {
+          note: `Imported from ${w.file}`,
+        }).catch((error: Error) => {
           throw new Error(`workflows/${w.file}: ${error.message}`);
         });
         published.push({ slug: draft.slug, version: version.version });
       }
-      return { jurisdictionId, departments: departmentIds.size, services: pack.services.length, staff: pack.staff.length, workflows: published };
+      return {
+        jurisdictionId,
+        departments: departmentIds.size,
+        services: pack.services.length,
+        staff: pack.staff.length,
+        workflows: published,
+      };
     },
     { timeout: 60_000 },
   );
@@ -109,7 +142,12 @@ async function importStaff(
   passwordHash: string | undefined,
 ) {
   const email = person.email.toLowerCase();
-  const data = { name: person.name, isAdmin: person.access === 'admin', active: true, ...(passwordHash ? { passwordHash } : {}) };
+  const data = {
+    name: person.name,
+    isAdmin: person.access === 'admin',
+    active: true,
+    ...(passwordHash ? { passwordHash } : {}),
+  };
   const staff = await tx.staffMember.upsert({
     where: { jurisdictionId_email: { jurisdictionId, email } },
     create: { jurisdictionId, email, ...data },
@@ -117,8 +155,12 @@ async function importStaff(
   });
   for (const m of person.departments) {
     const departmentId = departmentIds.get(m.department);
-    if (!departmentId) throw new Error(`Staff ${email} is a member of '${m.department}', which the pack does not define.`);
-    const membership = { access: person.access === 'department_head' ? 'department_head' : 'staff', roleCodes: m.roles };
+    if (!departmentId)
+      throw new Error(`Staff ${email} is a member of '${m.department}', which the pack does not define.`);
+    const membership = {
+      access: person.access === 'department_head' ? 'department_head' : 'staff',
+      roleCodes: m.roles,
+    };
     await tx.staffMembership.upsert({
       where: { staffId_departmentId: { staffId: staff.id, departmentId } },
       create: { staffId: staff.id, departmentId, ...membership },

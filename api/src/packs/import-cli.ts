@@ -17,7 +17,9 @@ const db = createPrismaClient(config.DATABASE_URL);
 try {
   const summary = await importCityPack(db, readCityPack(folder));
   const wf = summary.workflows.map((w) => `${w.slug} v${w.version}`).join(', ');
-  console.log(`Imported ${summary.jurisdictionId}: ${summary.departments} departments, ${summary.services} services, ${summary.staff} staff; workflows ${wf}`);
+  console.log(
+    `Imported ${summary.jurisdictionId}: ${summary.departments} departments, ${summary.services} services, ${summary.staff} staff; workflows ${wf}`,
+  );
 } finally {
   await db.$disconnect();
 }

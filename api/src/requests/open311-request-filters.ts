@@ -11,16 +11,31 @@ const DAY = 86_400_000;
 export const MAX_RANGE_DAYS = 90;
 export const MAX_RESULTS = 1000;
 
-export type FilterResult = { ok: true; where: Prisma.ServiceRequestWhereInput } | { ok: false; errors: string[] };
+export type FilterResult =
+  { ok: true; where: Prisma.ServiceRequestWhereInput } | { ok: false; errors: string[] };
 
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Turns query parameters into a Prisma filter, or into user-facing errors naming the parameter. */
-export function requestFilters(jurisdictionId: string, q: Record<string, string | undefined>, now: Date): FilterResult {
+export function requestFilters(
+  jurisdictionId: string,
+  q: Record<string, string | undefined>,
+  now: Date,
+): FilterResult {
   const ids = list(q.service_request_id);
   if (ids.length > 0) {
     const bad = ids.filter((id) => !/^\d{1,18}$/.test(id));
-    if (bad.length) return { ok: false, errors: [`service_request_id: '${bad.join("', '")}' is not a request id; ids are whole numbers, e.g. 1042.`] };
+    if (bad.length)
+      return {
+        ok: false,
+        errors: [
+          `service_request_id: '${bad.join("', '")}' is not a request id; ids are whole numbers, e.g. 1042.`,
+        ],
+      };
     return { ok: true, where: { jurisdictionId, id: { in: ids.map(BigInt) } } };
   }
   const errors: string[] = [];
@@ -28,7 +43,9 @@ export function requestFilters(jurisdictionId: string, q: Record<string, string 
     const raw = q[name]?.trim();
     if (!raw) return undefined;
     if (!isoDateTime.safeParse(raw).success) {
-      errors.push(`${name}: '${raw}' is not a date and time with a zone; write it like 2026-03-01T00:00:00Z.`);
+      errors.push(
+        `${name}: '${raw}' is not a date and time with a zone; write it like 2026-03-01T00:00:00Z.`,
+      );
       return undefined;
     }
     return new Date(raw);
@@ -46,7 +63,10 @@ export function requestFilters(jurisdictionId: string, q: Record<string, string 
   }
   const statuses = list(q.status);
   const badStatus = statuses.filter((s) => s !== 'open' && s !== 'closed');
-  if (badStatus.length) errors.push(`status: '${badStatus.join("', '")}' is not a status; use open, closed or both (open,closed).`);
+  if (badStatus.length)
+    errors.push(
+      `status: '${badStatus.join("', '")}' is not a status; use open, closed or both (open,closed).`,
+    );
   if (errors.length) return { ok: false, errors };
   const codes = list(q.service_code);
   return {

@@ -8,16 +8,40 @@ import { jurisdictionFor } from './jurisdiction.js';
 
 export const authRouter = router({
   login: publicProcedure
-    .input(z.object({ email: z.email('Enter your work email address'), password: z.string().min(1, 'Enter your password'), jurisdiction_id: z.string().optional() }))
+    .input(
+      z.object({
+        email: z.email('Enter your work email address'),
+        password: z.string().min(1, 'Enter your password'),
+        jurisdiction_id: z.string().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const jurisdictionId = await jurisdictionFor(ctx.db, input.jurisdiction_id);
       const staff = await ctx.db.staffMember.findUnique({
         where: { jurisdictionId_email: { jurisdictionId, email: input.email.toLowerCase() } },
       });
-      const ok = staff?.active && staff.passwordHash ? await verifyPassword(input.password, staff.passwordHash) : false;
-      if (!staff || !ok) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'That email and password do not match an active staff account.' });
-      await ctx.db.auditLog.create({ data: { actorType: 'staff', actorId: staff.id, action: 'staff.login', subjectType: 'staff', subjectId: staff.id } });
-      return { token: issueSessionToken(staff.id, ctx.config.SESSION_SECRET, ctx.now().getTime()), name: staff.name };
+      const ok =
+        staff?.active && staff.passwordHash
+          ? await verifyPassword(input.password, staff.passwordHash)
+          : false;
+      if (!staff || !ok)
+        throw new TRPCError({
+          code: 'UNAUTHORIZED',
+          message: 'That email and password do not match an active staff account.',
+        });
+      await ctx.db.auditLog.create({
+        data: {
+          actorType: 'staff',
+          actorId: staff.id,
+          action: 'staff.login',
+          subjectType: 'staff',
+          subjectId: staff.id,
+        },
+      });
+      return {
+        token: issueSessionToken(staff.id, ctx.config.SESSION_SECRET, ctx.now().getTime()),
+        name: staff.name,
+      };
     }),
   me: staffProcedure.query(({ ctx }) => ctx.staff),
 });

@@ -17,7 +17,10 @@ export async function staffFromToken(app: AppContext, token: string | null): Pro
   if (!token) return null;
   const claims = readSessionToken(token, app.config.SESSION_SECRET, app.now().getTime());
   if (!claims) return null;
-  const staff = await app.db.staffMember.findUnique({ where: { id: claims.staffId }, include: { memberships: true } });
+  const staff = await app.db.staffMember.findUnique({
+    where: { id: claims.staffId },
+    include: { memberships: true },
+  });
   if (!staff?.active) return null;
   return {
     id: staff.id,

@@ -14,7 +14,8 @@ export const intakeRouter = router({
       const jurisdictionId = await jurisdictionFor(ctx.db, jurisdiction_id);
       const channel = (submission as { channel?: unknown }).channel ?? 'web';
       const result = await submitRequest(ctx.db, jurisdictionId, { ...submission, channel }, ctx.now());
-      if (!result.ok) throw new FieldErrorsError(result.errors, result.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+      if (!result.ok)
+        throw new FieldErrorsError(result.errors, result.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
       return {
         service_request_id: result.request.id,
         token: result.request.token,

@@ -6,6 +6,7 @@ import { resolveJurisdiction } from '../open311/jurisdiction.js';
 /** The jurisdiction a public procedure addresses (optional when there is only one). */
 export async function jurisdictionFor(db: PrismaClient, requested: string | undefined): Promise<string> {
   const found = await resolveJurisdiction(db, requested);
-  if (!found.ok) throw new TRPCError({ code: found.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: found.message });
+  if (!found.ok)
+    throw new TRPCError({ code: found.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: found.message });
   return found.id;
 }

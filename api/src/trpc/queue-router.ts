@@ -12,7 +12,10 @@ import { router, staffProcedure } from './trpc.js';
 /** Staff act only in their own departments; admins everywhere. */
 function assertInDepartment(staff: StaffIdentity, departmentId: string, what: string) {
   if (!staff.isAdmin && !staff.departmentIds.includes(departmentId)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `You can only ${what} in your own department's queue.` });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `You can only ${what} in your own department's queue.`,
+    });
   }
 }
 
@@ -33,7 +36,8 @@ export const queueRouter = router({
       const department = await ctx.db.department.findUnique({
         where: { jurisdictionId_code: { jurisdictionId: ctx.staff.jurisdictionId, code: input.department } },
       });
-      if (!department) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no department '${input.department}'.` });
+      if (!department)
+        throw new TRPCError({ code: 'NOT_FOUND', message: `There is no department '${input.department}'.` });
       assertInDepartment(ctx.staff, department.id, 'see tasks');
       const statuses = input.status === 'active' ? ['open', 'claimed'] : [input.status];
       const tasks = await ctx.db.task.findMany({
@@ -78,7 +82,10 @@ export const queueRouter = router({
       if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no task ${input.taskId}.` });
       assertInDepartment(ctx.staff, task.departmentId, 'complete tasks');
       if (task.status === 'completed' || task.status === 'cancelled') {
-        throw new TRPCError({ code: 'CONFLICT', message: `This task is already ${task.status}; refresh your queue.` });
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `This task is already ${task.status}; refresh your queue.`,
+        });
       }
       if (!task.outcomes.includes(input.outcome)) {
         throw new TRPCError({

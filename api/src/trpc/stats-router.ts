@@ -9,7 +9,12 @@ export const statsRouter = router({
   summary: publicProcedure
     .input(
       z
-        .object({ jurisdiction_id: z.string().optional(), from: isoDateTime.optional(), to: isoDateTime.optional(), service_code: z.string().optional() })
+        .object({
+          jurisdiction_id: z.string().optional(),
+          from: isoDateTime.optional(),
+          to: isoDateTime.optional(),
+          service_code: z.string().optional(),
+        })
         .default({}),
     )
     .query(async ({ ctx, input }) => {

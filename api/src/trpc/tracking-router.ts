@@ -8,11 +8,17 @@ import { z } from 'zod';
 import { toOpen311Request } from '../requests/open311-request.js';
 import { publicProcedure, router } from './trpc.js';
 
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameToken = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export const trackingRouter = router({
   get: publicProcedure
-    .input(z.object({ service_request_id: z.string().regex(/^\d{1,18}$/, 'A request id is a whole number, e.g. 1042'), token: z.string().optional() }))
+    .input(
+      z.object({
+        service_request_id: z.string().regex(/^\d{1,18}$/, 'A request id is a whole number, e.g. 1042'),
+        token: z.string().optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const request = await ctx.db.serviceRequest.findUnique({
         where: { id: BigInt(input.service_request_id) },
@@ -22,13 +28,31 @@ export const trackingRouter = router({
           timeline: { where: { public: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
         },
       });
-      if (!request) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no request ${input.service_request_id}.` });
+      if (!request)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `There is no request ${input.service_request_id}.`,
+        });
       const own = input.token !== undefined && sameToken(input.token, request.token);
       return {
-        request: { ...toOpen311Request(request), extended_status: request.extendedStatus, resolution: request.resolution },
-        timeline: request.timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, summary: e.summary, description: e.description })),
+        request: {
+          ...toOpen311Request(request),
+          extended_status: request.extendedStatus,
+          resolution: request.resolution,
+        },
+        timeline: request.timeline.map((e) => ({
+          at: e.at.toISOString(),
+          kind: e.kind,
+          summary: e.summary,
+          description: e.description,
+        })),
         private: own
-          ? { first_name: request.firstName, last_name: request.lastName, email: request.email, phone: request.phone }
+          ? {
+              first_name: request.firstName,
+              last_name: request.lastName,
+              email: request.email,
+              phone: request.phone,
+            }
           : null,
       };
     }),

@@ -33,6 +33,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Procedures for signed-in staff; department checks happen in each procedure against its subject. */
 export const staffProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in as staff to use the queue.' });
+  if (!ctx.staff)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in as staff to use the queue.' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
 });

@@ -22,15 +22,23 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
   return {
     async createTask(input) {
       const requestId = BigInt(input.requestId);
-      const request = await db.serviceRequest.findUniqueOrThrow({ where: { id: requestId }, select: { jurisdictionId: true } });
+      const request = await db.serviceRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        select: { jurisdictionId: true },
+      });
       const department = await db.department.findUnique({
         where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code: input.department } },
       });
-      if (!department) throw new Error(`Task '${input.node}' is assigned to department '${input.department}', which does not exist in ${request.jurisdictionId}.`);
+      if (!department)
+        throw new Error(
+          `Task '${input.node}' is assigned to department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
+        );
       const at = now();
       return db.$transaction(async (tx) => {
         const task = await tx.task.upsert({
-          where: { workflowId_nodeId_visit: { workflowId: input.workflowId, nodeId: input.node, visit: input.visit } },
+          where: {
+            workflowId_nodeId_visit: { workflowId: input.workflowId, nodeId: input.node, visit: input.visit },
+          },
           update: {},
           create: {
             requestId,
@@ -47,7 +55,10 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           },
         });
         // The department doing the work is the one answerable for the request (Open311 agency_responsible).
-        await tx.serviceRequest.update({ where: { id: requestId }, data: { departmentId: department.id, updatedAt: at } });
+        await tx.serviceRequest.update({
+          where: { id: requestId },
+          data: { departmentId: department.id, updatedAt: at },
+        });
         return { taskId: task.id };
       });
     },

@@ -37,10 +37,7 @@ export const factCondition = z.object({
 });
 
 export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | z.infer<typeof factCondition>;
+  { all: Condition[] } | { any: Condition[] } | { not: Condition } | z.infer<typeof factCondition>;
 
 /** json-rules-engine's condition tree: nested `all` / `any` / `not` groups over fact conditions. */
 export const condition: z.ZodType<Condition> = z.lazy(() =>
@@ -74,7 +71,10 @@ export const taskNode = z.object({
   description: z.string().optional(),
   assign: assignee,
   sla: isoDuration.optional(),
-  outcomes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'Outcome names are lowercase_with_underscores'), nodeId),
+  outcomes: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, 'Outcome names are lowercase_with_underscores'),
+    nodeId,
+  ),
   escalate: z.object({ after: isoDuration, to: assignee }).optional(),
 });
 
