@@ -17,6 +17,7 @@ export default defineConfig({
       unit('api'),
       unit('designer'),
       unit('portal'),
+      { extends: true, test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'] } },
       {
         extends: true,
         test: { name: 'tests', root: './tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] },
