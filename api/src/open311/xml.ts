@@ -14,12 +14,13 @@ const escapes: Record<string, string> = {
   "'": '&apos;',
 };
 
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
+const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** Escapes text for XML and drops characters XML 1.0 cannot carry. */
 export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (c) => escapes[c]!);
+  return text.replace(notXmlCharacters, '').replace(/[&<>"']/g, (c) => escapes[c]!);
 }
 
 function element(name: string, value: XmlValue, itemName: (listName: string) => string): string {
