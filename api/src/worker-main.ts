@@ -1,10 +1,12 @@
 /** The worker process: runs request workflows and their activities against the request database. */
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createWorker } from '@civicdesk/engine/temporal';
 import { loadConfig } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { prismaRequestStore } from './workflow-store/prisma-request-store.js';
 
+// The SDK logs every bundling step and state change at INFO; warnings and errors are what operators need.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 const config = loadConfig();
 const db = createPrismaClient(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

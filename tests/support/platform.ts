@@ -5,7 +5,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,9 @@ import {
   type AppContext,
   type TestDatabase,
 } from '@civicdesk/api';
+
+// Keep test output readable: the SDK logs bundling and every worker state change at INFO.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 export const springfieldFolder = fileURLToPath(new URL('../../examples/springfield', import.meta.url));
 export const DEMO_API_KEY = 'springfield-demo-key';
