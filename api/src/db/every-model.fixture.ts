@@ -94,6 +94,8 @@ const service = {
   expectedSla: 'P3D',
   active: false,
   updatedAt: at('2024-01-03T00:00:00.001Z'),
+  duplicateRadiusM: 75,
+  duplicateWindowDays: 14,
 } satisfies Prisma.ServiceUncheckedCreateInput;
 
 const workflowDefinition = {
@@ -144,6 +146,12 @@ const serviceRequest = {
   address: '742 Evergreen Terrace',
   addressId: 'addr-742',
   zipcode: '62701',
+  district: 'district-2',
+  ward: 'ward-4',
+  serviceArea: 'sanitation-north',
+  x: 2326001.25,
+  y: 1096002.5,
+  spatialReference: 'EPSG:3436',
   mediaUrl: 'https://example.org/photo.jpg',
   channel: 'open311',
   firstName: 'Homer',
@@ -159,7 +167,20 @@ const serviceRequest = {
   updatedAt: at('2024-01-08T00:00:00.006Z'),
   closedAt: at('2024-01-08T00:00:00.006Z'),
   expectedAt: at('2024-01-10T00:00:00.007Z'),
+  // The only request here; a request can't be its own duplicate (CHECK). The link itself is
+  // exercised by api/src/duplicates/link.test.ts.
+  duplicateOfId: null,
+  duplicateScore: 0.25,
 } satisfies Prisma.ServiceRequestUncheckedCreateInput;
+
+const requestFollower = {
+  id: 8001n,
+  requestId: ids.request,
+  email: 'lisa@example.org',
+  phone: '+12175550101',
+  createdAt: at('2024-01-07T00:00:00.021Z'),
+  unsubscribedAt: at('2024-01-09T00:00:00.022Z'),
+} satisfies Prisma.RequestFollowerUncheckedCreateInput;
 
 const timelineEvent = {
   id: 5001n,
@@ -195,6 +216,7 @@ const task = {
   completedAt: at('2024-01-07T02:00:00.012Z'),
   completedBy: `staff:${ids.staff}`,
   version: 3,
+  form: [{ type: 'number', name: 'depth_cm', label: 'Depth (cm)', required: true }],
 } satisfies Prisma.TaskUncheckedCreateInput;
 
 const apiKey = {
@@ -220,6 +242,23 @@ const outboxMessage = {
   processedAt: at('2024-01-07T00:02:00.019Z'),
 } satisfies Prisma.OutboxMessageUncheckedCreateInput;
 
+const media = {
+  id: '3f9a3c9e-9f51-4b8e-8a57-1c1e5b0b2a0f',
+  jurisdictionId: ids.jurisdiction,
+  requestId: ids.request,
+  storageKey: '3f9a3c9e-9f51-4b8e-8a57-1c1e5b0b2a0f.jpg',
+  thumbnailKey: '3f9a3c9e-9f51-4b8e-8a57-1c1e5b0b2a0f-thumb.jpg',
+  contentType: 'image/jpeg',
+  sizeBytes: 48213,
+  width: 1024,
+  height: 768,
+  exifLat: 39.798467,
+  exifLong: -89.65,
+  capturedAt: at('2024-01-06T14:30:15.000Z'),
+  originalName: 'IMG_0042.HEIC',
+  createdAt: at('2024-01-07T00:00:00.021Z'),
+} satisfies Prisma.MediaUncheckedCreateInput;
+
 const auditLog = {
   id: 9001n,
   at: at('2024-01-07T00:00:00.020Z'),
@@ -230,6 +269,52 @@ const auditLog = {
   subjectId: ids.version,
   data: { version: 1 },
 } satisfies Prisma.AuditLogUncheckedCreateInput;
+
+const jurisdictionArea = {
+  id: '3f9a3c9e-9f51-4b8e-8a57-1c1e5b0b2a09',
+  jurisdictionId: ids.jurisdiction,
+  kind: 'ward',
+  code: 'ward-4',
+  name: 'Ward 4',
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-89.7, 39.7],
+        [-89.6, 39.7],
+        [-89.6, 39.8],
+        [-89.7, 39.7],
+      ],
+    ],
+  },
+  minLng: -89.7,
+  minLat: 39.7,
+  maxLng: -89.6,
+  maxLat: 39.8,
+} satisfies Prisma.JurisdictionAreaUncheckedCreateInput;
+
+const addressPoint = {
+  id: '3f9a3c9e-9f51-4b8e-8a57-1c1e5b0b2a0a',
+  jurisdictionId: ids.jurisdiction,
+  addressId: 'addr-742',
+  address: '742 Evergreen Terrace',
+  zipcode: '62701',
+  lat: 39.781721,
+  long: -89.650148,
+} satisfies Prisma.AddressPointUncheckedCreateInput;
+
+const notification = {
+  id: 9101n,
+  requestId: ids.request,
+  dedupeKey: 'request-1001:7',
+  template: 'request_answered',
+  channel: 'sms',
+  data: { answer: 'Bulk pickup is on Mondays.' },
+  createdAt: at('2024-01-07T00:00:00.023Z'),
+  sentAt: at('2024-01-07T00:00:10.024Z'),
+  attempts: 1,
+  lastError: 'Relay busy',
+} satisfies Prisma.NotificationUncheckedCreateInput;
 
 /** Every model, in an order that satisfies the foreign keys, with how to find the row again. */
 export const everyModel = [
@@ -251,11 +336,16 @@ export const everyModel = [
   { model: 'WorkflowVersion', data: workflowVersion, where: { id: workflowVersion.id } },
   { model: 'ServiceWorkflowBinding', data: serviceWorkflowBinding, where: { serviceId: ids.service } },
   { model: 'ServiceRequest', data: serviceRequest, where: { id: serviceRequest.id } },
+  { model: 'RequestFollower', data: requestFollower, where: { id: requestFollower.id } },
   { model: 'TimelineEvent', data: timelineEvent, where: { id: timelineEvent.id } },
   { model: 'Task', data: task, where: { id: task.id } },
   { model: 'ApiKey', data: apiKey, where: { id: apiKey.id } },
   { model: 'OutboxMessage', data: outboxMessage, where: { id: outboxMessage.id } },
   { model: 'AuditLog', data: auditLog, where: { id: auditLog.id } },
+  { model: 'Media', data: media, where: { id: media.id } },
+  { model: 'JurisdictionArea', data: jurisdictionArea, where: { id: jurisdictionArea.id } },
+  { model: 'AddressPoint', data: addressPoint, where: { id: addressPoint.id } },
+  { model: 'Notification', data: notification, where: { id: notification.id } },
 ] as const satisfies ReadonlyArray<{
   model: Prisma.ModelName;
   data: Record<string, unknown>;
