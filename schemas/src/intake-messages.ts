@@ -14,10 +14,17 @@ export const intakeMessages = {
   longMissing:
     'Send long together with lat: a point needs both, in WGS84 decimal degrees (e.g. long=-89.6501)',
   latMissing: 'Send lat together with long: a point needs both, in WGS84 decimal degrees (e.g. lat=39.7817)',
-  noLocation: 'Say where the problem is: send lat and long, an address_string, or an address_id',
+  noLocation:
+    'Say where the problem is: send lat and long, x and y with a spatial_reference, an address_string, or an address_id',
   descriptionTooLong: (length: number) =>
     `Description is ${length} characters; shorten it to ${descriptionMaxLength} or fewer`,
   descriptionMarkup: (tag: string) => `Description cannot contain markup such as ${tag}; write plain text`,
+  descriptionEmail: (address: string) =>
+    `Description is shown to the public, so it cannot contain an email address (${address}); remove it and put it in the email field, which only city staff see`,
+  descriptionPhone: (number: string) =>
+    `Description is shown to the public, so it cannot contain a phone number (${number}); remove it and put it in the phone field, which only city staff see`,
+  descriptionEmergency: (words: string) =>
+    `"${words}" sounds like an emergency: call 911 now. This service is not watched around the clock. If it is not an emergency, describe the problem without those words`,
   email: (value: unknown) => `"${String(value)}" is not an email address; write it like name@example.org`,
   phone: (value: unknown) =>
     `"${String(value)}" is not a phone number; use digits, spaces, +, -, ( and ), e.g. +1 217 555 0100`,

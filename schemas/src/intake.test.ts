@@ -26,7 +26,8 @@ describe('intakeErrors', () => {
     expect(intakeErrors({ service_code: 'pothole', channel: 'sms', address_string: ' ' })).toEqual([
       {
         field: 'location',
-        message: 'Say where the problem is: send lat and long, an address_string, or an address_id',
+        message:
+          'Say where the problem is: send lat and long, x and y with a spatial_reference, an address_string, or an address_id',
       },
     ]);
     expect(intakeErrors({ service_code: 'pothole', channel: 'sms', address_string: '1 Main St' })).toEqual(
@@ -131,5 +132,48 @@ describe('intakeFields', () => {
     const form = intakeFields.omit({ channel: true });
     expect(form.safeParse({ service_code: 'pothole', address_id: '1' }).success).toBe(true);
     expect(intakeInput.safeParse({ service_code: 'pothole', address_id: '1' }).success).toBe(false);
+  });
+});
+
+describe('public description', () => {
+  const errorsFor = (description: string) =>
+    intakeErrors({ ...valid, description }).filter((e) => e.field === 'description');
+
+  it('refuses an email address, saying the text is public and to use the email field', () => {
+    const [error] = errorsFor('Pothole, write to jo.smith@example.org for details');
+    expect(error?.message).toMatch(/shown to the public.*jo\.smith@example\.org.*email field/);
+  });
+
+  it('refuses a phone number in any usual shape, pointing to the phone field', () => {
+    for (const number of ['217-555-0100', '(217) 555 0100', '+44 20 7946 0958', '2175550100']) {
+      expect(errorsFor(`call me on ${number} please`)[0]?.message).toMatch(/phone number.*phone field/);
+    }
+  });
+
+  it('keeps dates, times, house numbers and measurements', () => {
+    for (const text of [
+      'Since 2026-03-01 at 10:30, in front of 1234 Main St',
+      'About 30 cm deep and 1.5 m wide',
+      'Fire hydrant leaking on 5th Street',
+      'Fireworks noise every night',
+    ]) {
+      expect(errorsFor(text)).toEqual([]);
+    }
+  });
+
+  it('answers emergency words with a pointer to call 911', () => {
+    for (const text of [
+      'There is a fire in the park',
+      'I smell gas near the school',
+      'gas leak at the corner',
+      'carbon monoxide alarm going off',
+      'someone is hurt on the sidewalk',
+    ]) {
+      expect(errorsFor(text)[0]?.message).toMatch(/emergency: call 911 now/);
+    }
+  });
+
+  it('reports every problem of the description together', () => {
+    expect(errorsFor('Gas leak! mail me at a@b.org or 217 555 0100')).toHaveLength(3);
   });
 });

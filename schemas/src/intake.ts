@@ -35,6 +35,58 @@ function optionalText(field: string, max: number) {
   return z.preprocess(blankToUndefined, z.string().trim().max(max, say.tooLong(field, max)).optional());
 }
 
+// What a public `description` must not carry: contact details (the description is published on
+// Open311 and the portal, so an email address or phone number there would be exposed to everyone)
+// and emergencies (this service is not watched around the clock; those need 911 now).
+/** An email address anywhere in the text, e.g. `write to jo@example.org please`. */
+const emailInText = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/i;
+
+/**
+ * A North American or international phone number: ten or more digits with the usual separators,
+ * e.g. `217-555-0100`, `(217) 555 0100`, `+44 20 7946 0958`. Dates and house numbers have fewer digits.
+ */
+const phoneInText = /(?<![\w.])\+?\(?\d[\d\s().-]{8,18}\d(?![\w])/g;
+const digitCount = (text: string) => text.replace(/\D/g, '').length;
+
+/**
+ * Words that mean someone may be in danger right now. `fire` alone counts, but not the everyday
+ * 311 things named after it (a leaking fire hydrant, a blocked fire lane, fireworks noise).
+ */
+const emergencyPatterns: RegExp[] = [
+  /\bfire\b(?!\s*(hydrant|hydrants|lane|lanes|station|department|dept|pit|escape|alarm battery|works?|wood|place|fly))/i,
+  /\bon fire\b/i,
+  /\bgas leak/i,
+  /\bleaking gas\b/i,
+  /\bsmell(s|ed|ing)? (of )?gas\b/i,
+  /\bcarbon monoxide\b/i,
+  /\bsomeone('s| is| was| got)? (hurt|injured|bleeding|unconscious)\b/i,
+  /\b(is|are) (hurt|injured|bleeding|unconscious)\b/i,
+  /\bnot breathing\b/i,
+  /\b(live|downed|sparking) (power )?(wire|line)s?\b/i,
+];
+
+/** The email address found in a public text, if any. */
+export function findEmailAddress(text: string): string | undefined {
+  return emailInText.exec(text)?.[0];
+}
+
+/** The phone number found in a public text, if any. */
+export function findPhoneNumber(text: string): string | undefined {
+  return text
+    .match(phoneInText)
+    ?.find((candidate) => digitCount(candidate) >= 10)
+    ?.trim();
+}
+
+/** The emergency words found in a text, if any, as the resident wrote them. */
+export function findEmergencyWords(text: string): string | undefined {
+  for (const pattern of emergencyPatterns) {
+    const found = pattern.exec(text)?.[0];
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 const markupTag = /<\/?[a-z!][^>]*>/i;
 
 const description = z.string().superRefine((text, ctx) => {
@@ -43,6 +95,12 @@ const description = z.string().superRefine((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: say.descriptionTooLong(length) });
   const tag = markupTag.exec(text)?.[0];
   if (tag !== undefined) ctx.addIssue({ code: 'custom', message: say.descriptionMarkup(tag) });
+  const emergency = findEmergencyWords(text);
+  if (emergency !== undefined) ctx.addIssue({ code: 'custom', message: say.descriptionEmergency(emergency) });
+  const address = findEmailAddress(text);
+  if (address !== undefined) ctx.addIssue({ code: 'custom', message: say.descriptionEmail(address) });
+  const phone = findPhoneNumber(text);
+  if (phone !== undefined) ctx.addIssue({ code: 'custom', message: say.descriptionPhone(phone) });
 });
 
 const phonePattern = /^\+?[0-9 ().-]{3,30}((x|ext\.?) ?\d{1,6})?$/i;
@@ -55,6 +113,13 @@ export const intakeFields = z.object(
     long: coordinate('long', 180, say.longRange),
     address_string: optionalText('address_string', 500),
     address_id: optionalText('address_id', 200),
+    // Projected coordinates (ArcGIS, State Plane); the API's locator converts them with spatial_reference.
+    x: z.preprocess(toNumber, z.number({ error: (issue) => say.notANumber('x', issue.input) }).optional()),
+    y: z.preprocess(toNumber, z.number({ error: (issue) => say.notANumber('y', issue.input) }).optional()),
+    spatial_reference: z.preprocess(
+      blankToUndefined,
+      z.union([z.string().trim().max(100), z.record(z.string(), z.unknown())]).optional(),
+    ),
     attributes: z
       .record(z.string(), z.union([z.string(), z.array(z.string())]), { error: say.attributes })
       .default({}),
@@ -82,19 +147,25 @@ export const intakeFields = z.object(
 );
 
 type LocationFields = {
+  x?: number | undefined;
   lat?: number | undefined;
   long?: number | undefined;
   address_string?: string | undefined;
   address_id?: string | undefined;
 };
 
-/** A request needs a place: lat and long together, or an address string, or an address id. */
+/** A request needs a place: lat and long together, projected x/y, an address string, or an address id. */
 export function checkIntakeLocation(input: LocationFields, ctx: z.RefinementCtx): void {
   const hasLat = input.lat !== undefined;
   const hasLong = input.long !== undefined;
   if (hasLat && !hasLong) ctx.addIssue({ code: 'custom', path: ['long'], message: say.longMissing });
   else if (hasLong && !hasLat) ctx.addIssue({ code: 'custom', path: ['lat'], message: say.latMissing });
-  else if (!hasLat && input.address_string === undefined && input.address_id === undefined) {
+  else if (
+    !hasLat &&
+    input.x === undefined &&
+    input.address_string === undefined &&
+    input.address_id === undefined
+  ) {
     ctx.addIssue({ code: 'custom', path: ['location'], message: say.noLocation });
   }
 }

@@ -29,3 +29,12 @@ export async function checkApiKey(
   await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   return found.id;
 }
+
+/** Revokes a key at once (every API process refuses it on the next request); true when it existed. */
+export async function revokeApiKey(db: PrismaClient, key: string, now: Date): Promise<boolean> {
+  const { count } = await db.apiKey.updateMany({
+    where: { keyHash: hashApiKey(key), revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count > 0;
+}

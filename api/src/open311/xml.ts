@@ -51,6 +51,7 @@ const listItemNames: Record<string, string> = {
   notes: 'note',
   photos: 'photo',
   service_request_updates: 'request_update',
+  service_requests_updates: 'request_update',
 };
 
 /** Renders an Open311 document: a root element holding plain values. */

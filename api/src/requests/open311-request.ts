@@ -1,13 +1,15 @@
 /**
  * A stored request as Open311 shows it. Only public fields: names, email and phone never leave
- * through this view.
- * @see ../../../../shared/OPEN311.md "Request fields"
+ * through this view; with `extensions=true` the request also carries `extended_attributes` and the
+ * PUBLIC timeline as `notes` (internal events never leave).
+ * @see ../../../../shared/OPEN311.md "Request fields", "Extensions used by real deployments"
  */
-import type { Department, Service, ServiceRequest } from '../db/generated/client.js';
+import type { Department, Service, ServiceRequest, TimelineEvent } from '../db/generated/client.js';
 
 export type RequestWithCatalogue = ServiceRequest & { service: Service; department: Department };
+export type RequestWithTimeline = RequestWithCatalogue & { timeline: TimelineEvent[] };
 
-const iso = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
+export const iso = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
 
 /** Renders one request; `updated_datetime` is the close time once closed, as the spec asks. */
 export function toOpen311Request(r: RequestWithCatalogue) {
@@ -29,5 +31,42 @@ export function toOpen311Request(r: RequestWithCatalogue) {
     lat: r.lat,
     long: r.long,
     media_url: r.mediaUrl,
+  };
+}
+
+/**
+ * INTEGRATION POINT: `duplicate_of_id` comes with the duplicates change (migration
+ * 20261204170100_duplicates). Read defensively so this view works with or without it; once that
+ * change is in, `r.duplicateOfId` can be read directly.
+ */
+function duplicateOf(r: ServiceRequest): string | null {
+  const id = (r as { duplicateOfId?: bigint | null }).duplicateOfId;
+  return id === undefined || id === null ? null : id.toString();
+}
+
+const noteType = (kind: string) => (kind === 'opened' ? 'opened' : kind === 'closed' ? 'closed' : 'activity');
+
+/** `extensions=true`: the request plus extended_attributes and its public notes, oldest first. */
+export function toOpen311ExtendedRequest(r: RequestWithTimeline) {
+  const duplicate = duplicateOf(r);
+  return {
+    ...toOpen311Request(r),
+    extended_attributes: {
+      channel: r.channel,
+      duplicate,
+      parent_service_request_id: duplicate,
+      // WGS84 degrees (x = long, y = lat); no projected coordinates are stored.
+      x: r.long,
+      y: r.lat,
+      photos: r.mediaUrl ? [r.mediaUrl] : [],
+    },
+    notes: r.timeline
+      .filter((e) => e.public)
+      .map((e) => ({
+        datetime: iso(e.at),
+        type: noteType(e.kind),
+        summary: e.summary,
+        description: e.description,
+      })),
   };
 }
