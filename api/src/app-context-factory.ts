@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { temporalWorkflowGateway } from './workflow-gateway.js';
+import { createMediaSettings } from './media/media-settings.js';
 
 /** Connects to PostgreSQL and Temporal; `close()` releases both. */
 export async function createAppContext(config: Config): Promise<AppContext & { close(): Promise<void> }> {
@@ -14,6 +15,7 @@ export async function createAppContext(config: Config): Promise<AppContext & { c
     db,
     config,
     workflows: temporalWorkflowGateway(client, config.TEMPORAL_TASK_QUEUE),
+    media: createMediaSettings(config),
     now: () => new Date(),
     async close() {
       await connection.close();

@@ -5,11 +5,14 @@
 import type { Config } from './config.js';
 import type { PrismaClient } from './db/generated/client.js';
 import type { WorkflowGateway } from './workflow-gateway.js';
+import type { MediaSettings } from './media/media-settings.js';
 
 export interface AppContext {
   db: PrismaClient;
   workflows: WorkflowGateway;
   config: Config;
+  /** Where photos are stored, and how large they may be. */
+  media: MediaSettings;
   /** Injected so tests and replays can pin time; production uses the wall clock. */
   now: () => Date;
 }

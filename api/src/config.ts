@@ -3,20 +3,30 @@
  * Nothing else in the code reads process.env.
  */
 import { z } from 'zod';
+import { mediaConfigSchema } from './media/media-settings.js';
 
-const configSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgresql://civicdesk:civicdesk@127.0.0.1:5432/civicdesk'),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().default('civicdesk-requests'),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.string().url().optional(),
-  /** Signs staff session tokens. Must be set (≥ 32 chars) in production. */
-  SESSION_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
-  STATIC_DIR: z.string().optional(),
-});
+const configSchema = z
+  .object({
+    DATABASE_URL: z.string().url().default('postgresql://civicdesk:civicdesk@127.0.0.1:5432/civicdesk'),
+    TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default('civicdesk-requests'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.string().url().optional(),
+    /** Signs staff session tokens. Must be set (≥ 32 chars) in production. */
+    SESSION_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
+    OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+    STATIC_DIR: z.string().optional(),
+    /** Email-in channel: SMTP port to listen on (unset: no email channel). */
+    EMAIL_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** The city's outgoing SMTP relay for replies, e.g. smtp://relay.springfield.gov:25. */
+    SMTP_RELAY_URL: z.string().url().optional(),
+    EMAIL_FROM: z.string().default('311@localhost'),
+    /** Open311 POSTs each api_key may send per minute (per API process). */
+    OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  })
+  .extend(mediaConfigSchema.shape);
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };
 

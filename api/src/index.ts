@@ -20,3 +20,6 @@ export {
 export { appRouter, type AppRouter } from './trpc/router.js';
 export { createCallerFactory } from './trpc/trpc.js';
 export { createTrpcContext } from './trpc/context.js';
+export * from './duplicates/index.js';
+export { createMediaSettings, type MediaSettings } from './media/index.js';
+export * from './geo/index.js';

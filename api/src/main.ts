@@ -7,6 +7,8 @@ import { loadConfig } from './config.js';
 import { createAppContext } from './app-context-factory.js';
 import { startOutboxRelay } from './outbox/relay.js';
 import { createHttpApp } from './server.js';
+import { startEmailChannel } from './channels/index.js';
+import { resolveJurisdiction } from './open311/jurisdiction.js';
 
 const config = loadConfig();
 const app = await createAppContext(config);
@@ -18,6 +20,28 @@ const server = serve(
   },
 );
 
+const email = await startEmailIn();
+
+/** The email-in channel, when configured (EMAIL_LISTEN_PORT and SMTP_RELAY_URL). */
+async function startEmailIn() {
+  if (config.EMAIL_LISTEN_PORT === undefined) return null;
+  if (!config.SMTP_RELAY_URL)
+    throw new Error('EMAIL_LISTEN_PORT is set but SMTP_RELAY_URL is not: replies need a relay.');
+  const jurisdiction = await resolveJurisdiction(app.db, undefined);
+  if (!jurisdiction.ok) throw new Error(`Email-in needs one jurisdiction: ${jurisdiction.message}`);
+  const channel = await startEmailChannel({
+    db: app.db,
+    jurisdictionId: jurisdiction.id,
+    listenPort: config.EMAIL_LISTEN_PORT,
+    relayUrl: config.SMTP_RELAY_URL,
+    publicUrl: config.publicUrl,
+    fromAddress: config.EMAIL_FROM,
+    media: app.media,
+  });
+  console.log(JSON.stringify({ msg: 'email-in listening', port: channel.port }));
+  return channel;
+}
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
@@ -25,6 +49,7 @@ async function stop(signal: string) {
   console.log(JSON.stringify({ msg: 'api stopping', signal }));
   server.close();
   await relay.stop();
+  await email?.close();
   await app.close();
   process.exit(0);
 }

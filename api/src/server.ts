@@ -11,12 +11,21 @@ import type { AppContext } from './app-context.js';
 import { open311Routes } from './open311/routes.js';
 import { createTrpcContext } from './trpc/context.js';
 import { appRouter } from './trpc/router.js';
+import { mediaRoutes } from './media/routes.js';
 
 /** Builds the Hono app over a ready AppContext. */
 export function createHttpApp(app: AppContext): Hono {
   const http = new Hono();
   http.get('/healthz', (c) => c.json({ ok: true }));
-  http.route('/open311/v2', open311Routes(app));
+  http.route(
+    '/open311/v2',
+    open311Routes(app, {
+      postsPerMinute: app.config.OPEN311_POSTS_PER_MINUTE,
+      // Room for one photo (multipart `media`) besides the form fields.
+      maxBodyBytes: app.media.maxBytes + 1024 * 1024,
+    }),
+  );
+  http.route('/', mediaRoutes(app));
   http.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',

@@ -7,11 +7,15 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createWorker } from '@civicdesk/engine/temporal';
 import {
   createHttpApp,
+  createMediaSettings,
   createTestDatabase,
   importCityPack,
   loadConfig,
@@ -52,8 +56,10 @@ export async function startPlatform(name: string): Promise<Platform> {
   const db = await createTestDatabase(name);
   await importCityPack(db.prisma, readCityPack(springfieldFolder));
   const taskQueue = `${name}-${randomBytes(4).toString('hex')}`;
+  const mediaDir = mkdtempSync(join(tmpdir(), `civicdesk-media-${name}-`));
   const config = loadConfig({
     ...process.env,
+    MEDIA_DIR: mediaDir,
     DATABASE_URL: db.url,
     TEMPORAL_TASK_QUEUE: taskQueue,
     PORT: '0',
@@ -65,6 +71,7 @@ export async function startPlatform(name: string): Promise<Platform> {
     db: db.prisma,
     config,
     workflows: temporalWorkflowGateway(client, taskQueue),
+    media: createMediaSettings(config),
     now: () => new Date(),
   };
   const relay = startOutboxRelay(app);
@@ -101,6 +108,7 @@ export async function startPlatform(name: string): Promise<Platform> {
       await workerConnection.close();
       await connection.close();
       await db.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
   await platform.startWorker();

@@ -8,8 +8,9 @@ import { parseIntake, type FieldError } from '@civicdesk/schemas';
 import type { PrismaClient } from '../db/generated/client.js';
 import { serviceAttributes } from '../catalogue/open311-services.js';
 import { addIsoDuration } from '../time/iso-duration.js';
-import { isInsideBoundary } from './jurisdiction-boundary.js';
+import { loadJurisdictionLocator, type LocateInput } from '../geo/index.js';
 import { START_WORKFLOW } from '../outbox/messages.js';
+import { duplicateScore, findDuplicateCandidates } from '../duplicates/index.js';
 
 export interface SubmittedRequest {
   id: string;
@@ -47,28 +48,29 @@ export async function submitRequest(
     };
   }
   const checked = parseIntake(input, service ? serviceAttributes(service) : undefined);
-  if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
+  // The location is normalised (projected x/y, address, address id → WGS84) and enriched with
+  // district, ward and service area; its problems are reported together with the other fields'.
+  const locator = await loadJurisdictionLocator(db, jurisdictionId);
+  const located = await locator.locate(locationFields(input));
+  const errors = [...(checked.ok ? [] : checked.errors), ...(located.ok ? [] : located.errors)];
+  if (!checked.ok || !located.ok) return { ok: false, status: 400, errors: withoutRepeats(errors) };
   const { intake } = checked;
-  const jurisdiction = await db.jurisdiction.findUniqueOrThrow({ where: { id: jurisdictionId } });
-  if (
-    intake.lat !== undefined &&
-    intake.long !== undefined &&
-    !isInsideBoundary(jurisdiction.boundary, intake.lat, intake.long)
-  ) {
-    return {
-      ok: false,
-      status: 400,
-      errors: [
-        {
-          field: 'lat',
-          message: `The location ${intake.lat}, ${intake.long} is outside ${jurisdiction.name}. Check the coordinates, or contact the city or county responsible for that place.`,
-        },
-      ],
-    };
-  }
+  const place = located.location;
   const svc = service!;
   const version = await pinnedWorkflowVersion(db, svc.id);
   const expectedAt = svc.expectedSla ? addIsoDuration(now, svc.expectedSla) : null;
+  // The best duplicate score is stored with the request: workflows may route on it (fact duplicate_score).
+  const candidates =
+    place.lat !== undefined && place.long !== undefined
+      ? await findDuplicateCandidates(db, {
+          jurisdictionId,
+          serviceCode: svc.code,
+          lat: place.lat,
+          long: place.long,
+          description: intake.description ?? null,
+          at: now,
+        })
+      : [];
 
   const created = await db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.create({
@@ -79,10 +81,17 @@ export async function submitRequest(
         workflowVersionId: version?.id ?? null,
         description: intake.description ?? null,
         attributes: checked.attributes,
-        lat: intake.lat ?? null,
-        long: intake.long ?? null,
-        address: intake.address_string ?? null,
-        addressId: intake.address_id ?? null,
+        lat: place.lat ?? null,
+        long: place.long ?? null,
+        address: place.address ?? intake.address_string ?? null,
+        addressId: place.address_id ?? intake.address_id ?? null,
+        zipcode: place.zipcode ?? null,
+        district: place.district ?? null,
+        ward: place.ward ?? null,
+        serviceArea: place.service_area ?? null,
+        x: place.x ?? null,
+        y: place.y ?? null,
+        spatialReference: place.spatial_reference ?? null,
         mediaUrl: intake.media_url ?? null,
         channel: intake.channel,
         firstName: intake.first_name ?? null,
@@ -94,6 +103,7 @@ export async function submitRequest(
         requestedAt: now,
         updatedAt: now,
         expectedAt,
+        duplicateScore: duplicateScore(candidates),
       },
     });
     await tx.timelineEvent.create({
@@ -104,7 +114,8 @@ export async function submitRequest(
         public: true,
         summary: `Request received: ${svc.name}`,
         actor: 'resident',
-        data: { channel: intake.channel },
+        // Staff see why a report has no point yet (address not in the city's book, geocoder down).
+        data: { channel: intake.channel, ...(located.warning ? { location_warning: located.warning } : {}) },
       },
     });
     if (version) {
@@ -130,6 +141,32 @@ export async function submitRequest(
       accountId: created.accountId,
     },
   };
+}
+
+/** The location fields of a submission, as any channel sends them. */
+function locationFields(input: unknown): LocateInput {
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const pick = (name: string) => {
+    const value = raw[name];
+    return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  };
+  return {
+    lat: pick('lat'),
+    long: pick('long'),
+    x: pick('x'),
+    y: pick('y'),
+    address_string: pick('address_string')?.toString(),
+    address_id: pick('address_id')?.toString(),
+    spatial_reference: (raw.spatial_reference ?? undefined) as LocateInput['spatial_reference'],
+  };
+}
+
+/** Drops repeated messages: the form validator and the locator may both report the same `location` problem. */
+function withoutRepeats(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter(
+    (e) => !seen.has(`${e.field}\u0000${e.message}`) && seen.add(`${e.field}\u0000${e.message}`),
+  );
 }
 
 /** The newest published version of the workflow bound to the service, or null when none is. */

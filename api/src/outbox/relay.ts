@@ -74,6 +74,7 @@ async function deliver(app: AppContext, row: LeasedRow): Promise<void> {
       long: request.long,
       address: request.address,
       zipcode: request.zipcode,
+      duplicate_score: request.duplicateScore ?? 0,
     }),
   });
 }

@@ -3,11 +3,12 @@
  * and `workflows/*.yaml`. Read and checked as a whole before anything is written, so a pack with a
  * mistake changes nothing. The demo city in examples/springfield is one.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { department, jurisdiction, serviceConfig, staffMember } from '@civicdesk/schemas';
+import { readGeoFolder, type GeoFiles } from '../geo/index.js';
 
 export const cityPack = z.object({
   jurisdiction: jurisdiction.extend({
@@ -25,6 +26,8 @@ export type CityPack = z.infer<typeof cityPack>;
 export interface CityPackFiles {
   pack: CityPack;
   workflows: { file: string; yaml: string }[];
+  /** Districts, wards, service areas and address points from `geo/`, when the pack has them. */
+  geo: GeoFiles | null;
 }
 
 /** Reads a pack folder; throws one error listing every problem in city.yaml with its path. */
@@ -39,5 +42,6 @@ export function readCityPack(folder: string): CityPackFiles {
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()
     .map((file) => ({ file, yaml: readFileSync(join(dir, file), 'utf8') }));
-  return { pack: parsed.data, workflows };
+  const geoDir = join(folder, 'geo');
+  return { pack: parsed.data, workflows, geo: existsSync(geoDir) ? readGeoFolder(geoDir) : null };
 }

@@ -8,6 +8,7 @@ import type { PrismaClient, Prisma } from '../db/generated/client.js';
 import { hashPassword } from '../auth/passwords.js';
 import { hashApiKey } from '../open311/api-keys.js';
 import { publishWorkflow, saveDraft } from '../workflows/publish-workflow.js';
+import { importGeoFolder, invalidateJurisdictionLocator } from '../geo/index.js';
 import type { CityPackFiles } from './city-pack.js';
 
 type Db = Prisma.TransactionClient;
@@ -23,7 +24,7 @@ export interface ImportSummary {
 /** Imports the pack; answers what it wrote. */
 export async function importCityPack(
   db: PrismaClient,
-  { pack, workflows }: CityPackFiles,
+  { pack, workflows, geo }: CityPackFiles,
 ): Promise<ImportSummary> {
   // Hash outside the transaction: scrypt is slow on purpose and would hold the transaction open.
   const passwords = new Map(
@@ -33,7 +34,7 @@ export async function importCityPack(
         .map(async (s) => [s.email, await hashPassword(s.password!)] as const),
     ),
   );
-  return db.$transaction(
+  const summary = await db.$transaction(
     async (tx) => {
       const j = pack.jurisdiction;
       const jurisdictionId = j.id;
@@ -52,6 +53,7 @@ export async function importCityPack(
         },
       });
       const departmentIds = await importDepartments(tx, jurisdictionId, pack);
+      if (geo) await importGeoFolder(tx, jurisdictionId, geo);
       for (const s of pack.services) {
         const departmentId = departmentIds.get(s.department);
         if (!departmentId)
@@ -112,6 +114,8 @@ export async function importCityPack(
     },
     { timeout: 60_000 },
   );
+  invalidateJurisdictionLocator(summary.jurisdictionId);
+  return summary;
 }
 
 async function importDepartments(tx: Db, jurisdictionId: string, pack: CityPackFiles['pack']) {

@@ -1,5 +1,6 @@
 /** The tRPC API. Clients import `type AppRouter` only; no generated client code. */
 import { authRouter } from './auth-router.js';
+import { duplicatesRouter } from './duplicates-router.js';
 import { intakeRouter } from './intake-router.js';
 import { queueRouter } from './queue-router.js';
 import { statsRouter } from './stats-router.js';
@@ -12,6 +13,7 @@ export const appRouter = router({
   tracking: trackingRouter,
   queue: queueRouter,
   stats: statsRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;
