@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { temporalWorkflowGateway } from './workflow-gateway.js';
 import { createMediaSettings } from './media/media-settings.js';
+import { geocoderFromConfig } from './geo/geocoder-from-config.js';
 
 /** Connects to PostgreSQL and Temporal; `close()` releases both. */
 export async function createAppContext(config: Config): Promise<AppContext & { close(): Promise<void> }> {
@@ -16,6 +17,7 @@ export async function createAppContext(config: Config): Promise<AppContext & { c
     config,
     workflows: temporalWorkflowGateway(client, config.TEMPORAL_TASK_QUEUE),
     media: createMediaSettings(config),
+    geocoder: geocoderFromConfig(config),
     now: () => new Date(),
     async close() {
       await connection.close();

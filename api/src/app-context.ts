@@ -6,11 +6,14 @@ import type { Config } from './config.js';
 import type { PrismaClient } from './db/generated/client.js';
 import type { WorkflowGateway } from './workflow-gateway.js';
 import type { MediaSettings } from './media/media-settings.js';
+import type { Geocoder } from './geo/geocoders/geocoder.js';
 
 export interface AppContext {
   db: PrismaClient;
   workflows: WorkflowGateway;
   config: Config;
+  /** A hosted geocoder for typed addresses; absent: the city's own address points. */
+  geocoder?: Geocoder;
   /** Where photos are stored, and how large they may be. */
   media: MediaSettings;
   /** Injected so tests and replays can pin time; production uses the wall clock. */

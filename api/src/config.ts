@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { mediaConfigSchema } from './media/media-settings.js';
+import { geocoderConfigSchema } from './geo/geocoder-from-config.js';
 
 const configSchema = z
   .object({
@@ -26,7 +27,8 @@ const configSchema = z
     /** Open311 POSTs each api_key may send per minute (per API process). */
     OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
-  .extend(mediaConfigSchema.shape);
+  .extend(mediaConfigSchema.shape)
+  .extend(geocoderConfigSchema.shape);
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };
 

@@ -4,6 +4,7 @@
  * submission leaves nothing behind (its photos are discarded).
  */
 import { intakeErrors, type FieldError } from '@civicdesk/schemas';
+import type { Geocoder } from '../geo/index.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { submitRequest } from '../intake/submit-request.js';
 import type { MediaSettings } from '../media/media-settings.js';
@@ -17,6 +18,8 @@ export interface ChannelApp {
   publicUrl: string;
   /** Without media settings, photos are ignored. */
   media?: MediaSettings;
+  /** A hosted geocoder for addresses; the city's address points without it. */
+  geocoder?: Geocoder | undefined;
   /** The resident's tracking page for a request. */
   trackingUrl(requestId: string, token: string): string;
 }
@@ -55,7 +58,7 @@ export async function acceptSubmission<Address>(
     urls[0] && !submission.input['media_url']
       ? { ...submission.input, media_url: urls[0] }
       : submission.input;
-  const result = await submitRequest(app.db, jurisdictionId, input, app.now());
+  const result = await submitRequest(app.db, jurisdictionId, input, app.now(), { geocoder: app.geocoder });
   if (!result.ok) {
     if (app.media) await discardMedia({ db: app.db, media: app.media }, mediaIds);
     return refuse(result.errors);

@@ -8,7 +8,7 @@ import { parseIntake, type FieldError } from '@civicdesk/schemas';
 import type { PrismaClient } from '../db/generated/client.js';
 import { serviceAttributes } from '../catalogue/open311-services.js';
 import { addIsoDuration } from '../time/iso-duration.js';
-import { loadJurisdictionLocator, type LocateInput } from '../geo/index.js';
+import { loadJurisdictionLocator, type Geocoder, type LocateInput } from '../geo/index.js';
 import { START_WORKFLOW } from '../outbox/messages.js';
 import { duplicateScore, findDuplicateCandidates } from '../duplicates/index.js';
 
@@ -29,6 +29,7 @@ export async function submitRequest(
   jurisdictionId: string,
   input: unknown,
   now: Date,
+  options: { geocoder?: Geocoder | undefined } = {},
 ): Promise<IntakeResult> {
   const code = (input as { service_code?: unknown } | null)?.service_code;
   const service =
@@ -50,7 +51,11 @@ export async function submitRequest(
   const checked = parseIntake(input, service ? serviceAttributes(service) : undefined);
   // The location is normalised (projected x/y, address, address id → WGS84) and enriched with
   // district, ward and service area; its problems are reported together with the other fields'.
-  const locator = await loadJurisdictionLocator(db, jurisdictionId);
+  const locator = await loadJurisdictionLocator(
+    db,
+    jurisdictionId,
+    options.geocoder ? { geocoder: options.geocoder } : {},
+  );
   const located = await locator.locate(locationFields(input));
   const errors = [...(checked.ok ? [] : checked.errors), ...(located.ok ? [] : located.errors)];
   if (!checked.ok || !located.ok) return { ok: false, status: 400, errors: withoutRepeats(errors) };

@@ -62,6 +62,7 @@ export async function postRequest(app: AppContext, limiter: RateLimiter, c: Cont
     jurisdiction.id,
     { ...rest, ...(photo ? { media_url: photo.url } : {}), attributes, channel: 'open311' },
     now,
+    { geocoder: app.geocoder },
   );
   if (!result.ok) {
     if (photo) await discardMedia(app, [photo.id]);

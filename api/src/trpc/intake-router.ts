@@ -13,7 +13,9 @@ export const intakeRouter = router({
       const { jurisdiction_id, ...submission } = input;
       const jurisdictionId = await jurisdictionFor(ctx.db, jurisdiction_id);
       const channel = (submission as { channel?: unknown }).channel ?? 'web';
-      const result = await submitRequest(ctx.db, jurisdictionId, { ...submission, channel }, ctx.now());
+      const result = await submitRequest(ctx.db, jurisdictionId, { ...submission, channel }, ctx.now(), {
+        geocoder: ctx.geocoder,
+      });
       if (!result.ok)
         throw new FieldErrorsError(result.errors, result.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
       return {
