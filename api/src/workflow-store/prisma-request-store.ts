@@ -34,6 +34,12 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           `Task '${input.node}' is assigned to department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
         );
       const at = now();
+      // The run computes the deadline in workflow time (business calendar included); older runs sent only an ISO SLA.
+      const dueAt = input.dueAt
+        ? new Date(input.dueAt)
+        : input.sla && input.sla.startsWith('P')
+          ? addIsoDuration(at, input.sla)
+          : null;
       return db.$transaction(async (tx) => {
         const task = await tx.task.upsert({
           where: {
@@ -50,14 +56,16 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
             departmentId: department.id,
             role: input.role,
             outcomes: input.outcomes,
-            dueAt: input.sla ? addIsoDuration(at, input.sla) : null,
+            form: input.form as Prisma.InputJsonValue,
+            dueAt,
             createdAt: at,
           },
         });
-        // The department doing the work is the one answerable for the request (Open311 agency_responsible).
+        // The department doing the work is the one answerable for the request (Open311 agency_responsible),
+        // and the task's deadline is when the resident can expect it done (Open311 expected_datetime).
         await tx.serviceRequest.update({
           where: { id: requestId },
-          data: { departmentId: department.id, updatedAt: at },
+          data: { departmentId: department.id, updatedAt: at, ...(dueAt ? { expectedAt: dueAt } : {}) },
         });
         return { taskId: task.id };
       });
@@ -132,6 +140,168 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
         await tx.task.updateMany({
           where: { requestId, status: { in: ['open', 'claimed'] } },
           data: { status: 'cancelled', version: { increment: 1 } },
+        });
+      });
+    },
+
+    async queueNotification(input) {
+      await db.notification.createMany({
+        data: [
+          {
+            requestId: BigInt(input.requestId),
+            dedupeKey: input.key,
+            template: input.template,
+            channel: input.channel,
+            data: input.data,
+            createdAt: now(),
+          },
+        ],
+        skipDuplicates: true,
+      });
+    },
+
+    async transferRequest(input) {
+      const requestId = BigInt(input.requestId);
+      const request = await db.serviceRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        select: { jurisdictionId: true },
+      });
+      const department = await db.department.findUnique({
+        where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code: input.department } },
+      });
+      if (!department)
+        throw new Error(
+          `Transfer '${input.node}' names department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
+        );
+      const at = now();
+      await db.$transaction(async (tx) => {
+        const written = await appendOnce(tx, {
+          requestId,
+          at,
+          kind: 'note',
+          public: true,
+          summary: input.note ?? `Passed to ${department.name}`,
+          actor: 'workflow',
+          data: { transferredTo: department.code, node: input.node },
+          dedupeKey: input.key,
+        });
+        if (!written) return;
+        await tx.serviceRequest.update({
+          where: { id: requestId },
+          data: { departmentId: department.id, updatedAt: at },
+        });
+      });
+    },
+
+    async linkDuplicate(input) {
+      const requestId = BigInt(input.requestId);
+      if (!/^\d{1,18}$/.test(input.duplicateOf))
+        return { linked: false, reason: `'${input.duplicateOf}' is not a request id` };
+      const originalId = BigInt(input.duplicateOf);
+      if (originalId === requestId) return { linked: false, reason: 'a request cannot duplicate itself' };
+      const at = now();
+      return db.$transaction(async (tx) => {
+        const original = await tx.serviceRequest.findUnique({
+          where: { id: originalId },
+          select: { duplicateOfId: true },
+        });
+        if (!original) return { linked: false, reason: `request ${input.duplicateOf} does not exist` };
+        if (original.duplicateOfId === requestId)
+          return { linked: false, reason: `request ${input.duplicateOf} is itself a duplicate of this one` };
+        const written = await appendOnce(tx, {
+          requestId,
+          at,
+          kind: 'duplicate',
+          public: true,
+          summary: `Duplicate of request ${input.duplicateOf}`,
+          actor: 'workflow',
+          data: { duplicateOf: input.duplicateOf, node: input.node },
+          dedupeKey: input.key,
+        });
+        if (written) {
+          await tx.serviceRequest.update({
+            where: { id: requestId },
+            data: { duplicateOfId: originalId, updatedAt: at },
+          });
+        }
+        return { linked: true } as const;
+      });
+    },
+
+    async reopenRequest(input) {
+      const at = now();
+      const requestId = BigInt(input.requestId);
+      await db.$transaction(async (tx) => {
+        const written = await appendOnce(tx, {
+          requestId,
+          at,
+          kind: 'reopened',
+          public: true,
+          summary: input.reason ? `Reopened: ${input.reason}` : 'Reopened',
+          actor: input.by,
+          data: { node: input.node, workflowId: input.workflowId },
+          dedupeKey: input.key,
+        });
+        if (!written) return;
+        // Status open again; the closed_at trigger clears the closing date.
+        await tx.serviceRequest.update({
+          where: { id: requestId },
+          data: { status: 'open', extendedStatus: 'reopen', resolution: null, updatedAt: at },
+        });
+      });
+    },
+
+    async reassignTask(input) {
+      const requestId = BigInt(input.requestId);
+      const request = await db.serviceRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        select: { jurisdictionId: true },
+      });
+      const department = await db.department.findUnique({
+        where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code: input.department } },
+      });
+      if (!department)
+        throw new Error(
+          `Escalation of '${input.node}' names department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
+        );
+      const at = now();
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.task.updateMany({
+          where: { id: input.taskId, status: { in: ['open', 'claimed'] } },
+          data: { departmentId: department.id, role: input.role, version: { increment: 1 } },
+        });
+        if (count === 0) return;
+        await tx.serviceRequest.update({
+          where: { id: requestId },
+          data: { departmentId: department.id, updatedAt: at },
+        });
+      });
+    },
+
+    async cancelTask(input) {
+      await db.task.updateMany({
+        where: { id: input.taskId, status: { in: ['open', 'claimed'] } },
+        data: { status: 'cancelled', version: { increment: 1 } },
+      });
+    },
+
+    async publishAnswer(input) {
+      const at = now();
+      await db.$transaction(async (tx) => {
+        const written = await appendOnce(tx, {
+          requestId: BigInt(input.requestId),
+          at,
+          kind: 'note',
+          public: true,
+          summary: input.text,
+          actor: input.by,
+          data: { answer: true, taskId: input.taskId, node: input.node },
+          dedupeKey: input.key,
+        });
+        if (!written) return;
+        await tx.serviceRequest.update({
+          where: { id: BigInt(input.requestId) },
+          data: { statusNotes: input.text, updatedAt: at },
         });
       });
     },

@@ -23,10 +23,16 @@ export function openDraft(definition: WorkflowDefinition, state: EngineState): D
     state: {
       ...state,
       ref: { ...state.ref },
-      tokens: state.tokens.map((token) => ({ ...token, wait: { ...token.wait } })),
+      tokens: state.tokens.map((token) => ({
+        ...token,
+        wait: { ...token.wait },
+        ...(token.forks ? { forks: [...token.forks] } : {}),
+      })),
       visits: { ...state.visits },
       variables: { ...state.variables },
       path: [...state.path],
+      ...(state.dropped ? { dropped: { ...state.dropped } } : {}),
+      ...(state.escalations ? { escalations: { ...state.escalations } } : {}),
     },
     commands: [],
   };

@@ -1,6 +1,7 @@
 /** Applying task events: the row was written, staff completed it. */
 import { emit, system, tokenWaiting, type Draft, type EventOf } from './draft.js';
 import { enterNode } from './enter.js';
+import { armEscalations } from './escalate.js';
 import { EngineError } from './errors.js';
 import { getNodeOfType } from './nodes.js';
 import { checkTaskCompletion } from './tasks.js';
@@ -15,7 +16,8 @@ export function onTaskCreated(draft: Draft, event: EventOf<'taskCreated'>): void
   if (clash) throw new EngineError(`Task id ${event.taskId} is already open at "${clash.node}"`);
   token.wait = { on: 'taskCompleted', taskId: event.taskId };
   const node = getNodeOfType(draft.definition, event.node, 'task');
-  const who = node.assign.role ? `${node.assign.department} (${node.assign.role})` : node.assign.department;
+  const assign = token.assign ?? node.assign;
+  const who = assign.role ? `${assign.department} (${assign.role})` : assign.department;
   emit(draft, {
     type: 'appendTimeline',
     node: event.node,
@@ -27,13 +29,15 @@ export function onTaskCreated(draft: Draft, event: EventOf<'taskCreated'>): void
     data: {
       taskId: event.taskId,
       visit: token.visit,
-      department: node.assign.department,
-      role: node.assign.role ?? null,
+      department: assign.department,
+      role: assign.role ?? null,
+      dueAt: event.dueAt ?? null,
     },
   });
+  armEscalations(draft, event.node, event.taskId, event.dueAt);
 }
 
-/** Applies staff's outcome: records it, keeps entered values as variables, follows the outcome's edge. */
+/** Applies staff's outcome: records it, keeps form values as variables, publishes answers, follows the edge. */
 export function onTaskCompleted(draft: Draft, event: EventOf<'taskCompleted'>): void {
   const problem = checkTaskCompletion(draft.definition, draft.state, event);
   if (problem) throw new EngineError(problem);
@@ -63,6 +67,15 @@ export function onTaskCompleted(draft: Draft, event: EventOf<'taskCompleted'>): 
     actor: { type: 'staff', id: event.by },
     data: { taskId: event.taskId, outcome: event.outcome, by: event.by },
   });
+  if (node.kind === 'answer' && event.note) {
+    emit(draft, {
+      type: 'publishAnswer',
+      node: token.node,
+      taskId: event.taskId,
+      text: event.note,
+      by: event.by,
+    });
+  }
   const next = node.outcomes[event.outcome];
   if (next === undefined)
     throw new EngineError(`Outcome "${event.outcome}" of "${token.node}" leads nowhere`);

@@ -3,8 +3,12 @@ import { EngineError } from './errors.js';
 import { getNode } from './nodes.js';
 import type { EngineState, PinnedRef } from './types.js';
 
-/** The state of a run that has not started yet; feed it a `started` event to place the first token. */
-export function start(definition: WorkflowDefinition, ref: PinnedRef): EngineState {
+/** The state of a run that has not started yet (facts feed templates); feed it `started` to place the first token. */
+export function start(
+  definition: WorkflowDefinition,
+  ref: PinnedRef,
+  facts: Record<string, unknown> = {},
+): EngineState {
   if (ref.workflow !== definition.workflow) {
     throw new EngineError(
       `Pinned ref names workflow "${ref.workflow}" but the definition is "${definition.workflow}"`,
@@ -17,6 +21,7 @@ export function start(definition: WorkflowDefinition, ref: PinnedRef): EngineSta
     tokens: [],
     visits: {},
     variables: {},
+    facts: { ...facts },
     status: 'open',
     closed: false,
     resolution: null,

@@ -101,12 +101,12 @@ describe('impossible events are rejected with a clear error', () => {
   it('a node type the engine does not run yet', () => {
     const future = {
       ...def,
-      nodes: { ...def.nodes, triage: { type: 'parallel', branches: [] } },
+      nodes: { ...def.nodes, triage: { type: 'teleport', next: 'inspect' } },
     } as unknown as WorkflowDefinition;
     reject(
       start(future, potholeRef),
       started,
-      'Node type "parallel" at "triage" is not supported yet',
+      'Node type "teleport" at "triage" is not supported yet',
       future,
     );
   });

@@ -100,6 +100,8 @@ describe('task node', () => {
         department: 'streets',
         role: 'inspector',
         outcomes: ['confirmed', 'not_found'],
+        kind: 'work',
+        form: [],
       },
     ]);
   });

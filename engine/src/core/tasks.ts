@@ -1,5 +1,6 @@
 /** Open human tasks and the checks a completion must pass (shared by `step` and the Update validator). */
 import type { WorkflowDefinition } from '@civicdesk/schemas';
+import { formProblems } from './form.js';
 import { getNodeOfType } from './nodes.js';
 import type { EngineState, OpenTask } from './types.js';
 
@@ -8,15 +9,18 @@ export function openTasks(definition: WorkflowDefinition, state: EngineState): O
   return state.tokens.flatMap((token) => {
     if (token.wait.on !== 'taskCompleted') return [];
     const node = getNodeOfType(definition, token.node, 'task');
+    const assign = token.assign ?? node.assign;
     return [
       {
         taskId: token.wait.taskId,
         node: token.node,
         visit: token.visit,
         title: node.title,
-        department: node.assign.department,
-        role: node.assign.role ?? null,
+        department: assign.department,
+        role: assign.role ?? null,
         outcomes: Object.keys(node.outcomes),
+        kind: node.kind ?? 'work',
+        form: node.form ?? [],
       },
     ];
   });
@@ -26,7 +30,7 @@ export function openTasks(definition: WorkflowDefinition, state: EngineState): O
 export function checkTaskCompletion(
   definition: WorkflowDefinition,
   state: EngineState,
-  completion: { taskId: string; outcome: string },
+  completion: { taskId: string; outcome: string; note?: string; values?: Record<string, unknown> },
 ): string | null {
   if (state.closed)
     return `The request is closed (${state.resolution ?? state.status}); task ${completion.taskId} cannot be completed`;
@@ -39,5 +43,7 @@ export function checkTaskCompletion(
   if (!task.outcomes.includes(completion.outcome)) {
     return `Outcome "${completion.outcome}" is not allowed for task "${task.title}" (${task.node}); allowed: ${task.outcomes.join(', ')}`;
   }
+  const problems = formProblems(task.form, completion.values ?? {});
+  if (problems.length > 0) return `Task "${task.title}" (${task.node}): ${problems.join('; ')}`;
   return null;
 }

@@ -4,6 +4,9 @@
  * node and says what it is waiting for.
  */
 import type {
+  ActionNode,
+  Sla,
+  Assignee,
   DecisionNode,
   ExtendedStatus,
   TaskNode,
@@ -20,10 +23,24 @@ export interface PinnedRef {
 
 export type DecisionRule = DecisionNode['rules'][number];
 export type TaskKind = TaskNode['kind'];
+export type FormField = NonNullable<TaskNode['form']>[number];
+export type AssignRule = NonNullable<TaskNode['assign_rules']>[number];
+export type NotifyChannel = Extract<ActionNode, { action: 'notify' }>['channel'];
+export type WebhookMethod = Extract<ActionNode, { action: 'webhook' }>['method'];
 
 /** What a token waits for before it can move on. */
 export type TokenWait =
-  { on: 'decision' } | { on: 'taskCreated' } | { on: 'taskCompleted'; taskId: string } | { on: 'actionDone' };
+  | { on: 'decision' }
+  | { on: 'assignment' }
+  | { on: 'taskCreated' }
+  | { on: 'taskCompleted'; taskId: string }
+  | { on: 'actionDone' }
+  /** A wait node's timer; `timerId` is the number of the startTimer command, so stale timers are told apart. */
+  | { on: 'timer'; timerId: number }
+  /** The resident's reply, with the timeout's timer when the node has one. */
+  | { on: 'reply'; timerId: number | null }
+  /** Arrived at a join; waits for the other branches of its fork. */
+  | { on: 'join' };
 
 export interface Token {
   id: number;
@@ -31,6 +48,10 @@ export interface Token {
   /** How many times this token's node had been entered in this run, counting this entry (1-based). */
   visit: number;
   wait: TokenWait;
+  /** Who the task at this node went to, when `assign_rules` picked it (otherwise the node's `assign`). */
+  assign?: Assignee;
+  /** The forks this token is a branch of, innermost last: `<parallel node>:<visit>`. */
+  forks?: string[];
 }
 
 export interface EngineState {
@@ -40,6 +61,15 @@ export interface EngineState {
   /** Entries per node id; loops give later entries distinct task keys. */
   visits: Record<string, number>;
   variables: Record<string, unknown>;
+  /** Request facts templates read (`{{attributes.depth_cm}}`); absent in states carried from older runs. */
+  facts?: Record<string, unknown>;
+  /**
+   * Per node, tokens a join cancelled while a command of theirs was still being carried out: the
+   * late result is dropped (and a late task row cancelled) instead of failing the run.
+   */
+  dropped?: Record<string, number>;
+  /** Escalation timers by timer id: which task and level they fire for, and its SLA deadline. */
+  escalations?: Record<string, { taskId: string; node: string; level: number; dueAt: string }>;
   status: ExtendedStatus;
   closed: boolean;
   resolution: string | null;
@@ -52,8 +82,11 @@ export interface EngineState {
 
 export type EngineEvent =
   | { type: 'started' }
+  /** A new run of a closed request, resuming at the definition's `reopen` node. */
+  | { type: 'reopened'; reason: string | null; by: string }
   | { type: 'decisionEvaluated'; node: string; matchedRule: number | null; next: string | null }
-  | { type: 'taskCreated'; node: string; taskId: string }
+  /** `dueAt` (ISO) is the SLA deadline the shell computed in workflow time; escalations count from it. */
+  | { type: 'taskCreated'; node: string; taskId: string; dueAt?: string | null }
   | {
       type: 'taskCompleted';
       taskId: string;
@@ -62,12 +95,21 @@ export type EngineEvent =
       note?: string;
       values?: Record<string, unknown>;
     }
-  | { type: 'actionDone'; node: string };
+  | { type: 'assignmentEvaluated'; node: string; matchedRule: number | null }
+  /** The action's effect was carried out; `result` is a webhook's answer (kept when `save_as` asks). */
+  | { type: 'actionDone'; node: string; result?: unknown }
+  /** The action's effect failed for good (a webhook after its retries); the token takes `on_failure`. */
+  | { type: 'actionFailed'; node: string; reason: string }
+  /** A timer the run started fired; stale timers (their token moved on) change nothing. */
+  | { type: 'timerFired'; timerId: number; at?: string }
+  /** The resident replied; a wait for the reply moves on, otherwise the reply is only recorded. */
+  | { type: 'replyReceived'; text: string; mediaUrl?: string | null };
 
 type Numbered<T> = T & { seq: number; node: string };
 
 export type EngineCommand = Numbered<
   | { type: 'evaluateDecision'; rules: DecisionRule[]; default: string | null }
+  | { type: 'evaluateAssignment'; rules: AssignRule[] }
   | {
       type: 'createTask';
       visit: number;
@@ -76,8 +118,9 @@ export type EngineCommand = Numbered<
       kind: TaskKind;
       department: string;
       role: string | null;
-      sla: string | null;
+      sla: Sla | null;
       outcomes: string[];
+      form: FormField[];
     }
   | {
       type: 'markTaskCompleted';
@@ -89,6 +132,32 @@ export type EngineCommand = Numbered<
     }
   | { type: 'setStatus'; status: ExtendedStatus; note: string | null }
   | { type: 'addNote'; note: string; public: boolean }
+  | { type: 'notify'; template: string; channel: NotifyChannel; data: Record<string, string> }
+  | { type: 'setVariable'; variable: string; value: unknown }
+  | { type: 'transfer'; department: string; note: string | null }
+  | { type: 'linkDuplicate'; duplicateOf: string }
+  | {
+      type: 'callWebhook';
+      url: string;
+      method: WebhookMethod;
+      headers: Record<string, string>;
+      body: Record<string, unknown> | null;
+      /** ISO 8601 duration per attempt. */
+      timeout: string;
+      retries: number;
+    }
+  /** Fire `timerFired` after `delay` (ISO duration) or at `until` (ISO instant), whichever is given. */
+  | { type: 'startTimer'; timerId: number; delay: string | null; until: string | null }
+  /** The closed request is open again (status `reopen`); the store records who and why. */
+  | { type: 'reopenRequest'; reason: string | null; by: string }
+  /** A message queued without waiting on it (escalations); `notify` is the action that waits. */
+  | { type: 'queueNotification'; template: string; channel: NotifyChannel; data: Record<string, string> }
+  /** An escalation moves an open task to another department or role. */
+  | { type: 'reassignTask'; taskId: string; department: string; role: string | null }
+  /** A join picked the first branch: the other branches' open task rows are cancelled. */
+  | { type: 'cancelTask'; taskId: string }
+  /** An answer task's text made public: a public timeline note, the request's status notes, a notification. */
+  | { type: 'publishAnswer'; taskId: string; text: string; by: string }
   | { type: 'close'; resolution: string; status: ExtendedStatus; message: string | null }
   | {
       type: 'appendTimeline';
@@ -118,4 +187,6 @@ export interface OpenTask {
   department: string;
   role: string | null;
   outcomes: string[];
+  kind: TaskKind;
+  form: FormField[];
 }

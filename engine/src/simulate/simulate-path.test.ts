@@ -13,6 +13,7 @@ describe('simulatePath', () => {
       status: 'fixed',
       closed: true,
       waitingAt: [],
+      variables: {},
     });
   });
   it('inspects a shallow one and closes when it is not found', async () => {
@@ -43,6 +44,7 @@ describe('simulatePath', () => {
       status: 'open',
       closed: false,
       waitingAt: ['inspect'],
+      variables: {},
     });
   });
   it('stops a loop that never ends', async () => {

@@ -24,6 +24,7 @@ export interface SimulationResult {
   closed: boolean;
   /** Task nodes left open because the script had no outcome for them. */
   waitingAt: string[];
+  variables: Record<string, unknown>;
 }
 
 export interface SimulateOptions {
@@ -31,28 +32,45 @@ export interface SimulateOptions {
   by?: string;
   /** Guard against graphs that loop without end; each completed task counts one. */
   maxTasks?: number;
+  /** Webhook nodes that fail (take on_failure); others succeed with `webhookResults[node]`. */
+  failingWebhooks?: readonly string[];
+  webhookResults?: Record<string, unknown>;
 }
 
-const simulatedEffects: (facts: Facts) => Effects = (facts) => async (command, state) => {
-  switch (command.type) {
-    case 'evaluateDecision': {
-      const result = await evaluateRules(
-        command.rules,
-        command.default,
-        withVariables(facts, state.variables),
-      );
-      return { type: 'decisionEvaluated', node: command.node, ...result };
+const simulatedEffects: (facts: Facts, options: SimulateOptions) => Effects =
+  (facts, options) => async (command, state) => {
+    switch (command.type) {
+      case 'evaluateDecision': {
+        const result = await evaluateRules(
+          command.rules,
+          command.default,
+          withVariables(facts, state.variables),
+        );
+        return { type: 'decisionEvaluated', node: command.node, ...result };
+      }
+      case 'evaluateAssignment': {
+        const rules = command.rules.map(({ when }) => ({ when, next: command.node }));
+        const { matchedRule } = await evaluateRules(rules, null, withVariables(facts, state.variables));
+        return { type: 'assignmentEvaluated', node: command.node, matchedRule };
+      }
+      case 'callWebhook':
+        return options.failingWebhooks?.includes(command.node)
+          ? { type: 'actionFailed', node: command.node, reason: 'simulated failure' }
+          : { type: 'actionDone', node: command.node, result: options.webhookResults?.[command.node] };
+      case 'createTask':
+        return { type: 'taskCreated', node: command.node, taskId: `sim-${command.node}-${command.visit}` };
+      case 'setStatus':
+      case 'addNote':
+      case 'notify':
+      case 'setVariable':
+      case 'transfer':
+      case 'linkDuplicate':
+      case 'close':
+        return { type: 'actionDone', node: command.node };
+      default:
+        return null;
     }
-    case 'createTask':
-      return { type: 'taskCreated', node: command.node, taskId: `sim-${command.node}-${command.visit}` };
-    case 'setStatus':
-    case 'addNote':
-    case 'close':
-      return { type: 'actionDone', node: command.node };
-    default:
-      return null;
-  }
-};
+  };
 
 const scripted = (outcomes: ScriptedOutcomes, node: string, visit: number): string | undefined => {
   const script = Object.hasOwn(outcomes, node) ? outcomes[node] : undefined;
@@ -67,10 +85,10 @@ export async function simulatePath(
   options: SimulateOptions = {},
 ): Promise<SimulationResult> {
   const ref = options.ref ?? { workflow: definition.workflow, version: 0, hash: 'simulation' };
-  const effects = simulatedEffects(facts);
+  const effects = simulatedEffects(facts, options);
   let state: EngineState = await drive(
     definition,
-    step(definition, start(definition, ref), { type: 'started' }),
+    step(definition, start(definition, ref, facts), { type: 'started' }),
     effects,
   );
   for (let done = 0; !state.closed; done += 1) {
@@ -90,5 +108,11 @@ export async function simulatePath(
     state = await drive(definition, step(definition, state, event), effects);
   }
   const waitingAt = openTasks(definition, state).map((t) => t.node);
-  return { path: state.path, status: state.status, closed: state.closed, waitingAt };
+  return {
+    path: state.path,
+    status: state.status,
+    closed: state.closed,
+    waitingAt,
+    variables: state.variables,
+  };
 }

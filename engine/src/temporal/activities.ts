@@ -1,7 +1,8 @@
 /** All I/O of a run: thin activities over the RequestStore port, plus rule evaluation (a local activity). */
-import type { DecisionRule } from '../core/index.js';
+import type { AssignRule, DecisionRule } from '../core/index.js';
 import { evaluateRules, withVariables, type DecisionResult, type Facts } from '../rules/index.js';
 import type { RequestStore } from './request-store.port.js';
+import { callWebhook } from './webhook.js';
 
 export interface EvaluateDecisionInput {
   node: string;
@@ -16,6 +17,22 @@ export async function evaluateDecision(input: EvaluateDecisionInput): Promise<De
   return evaluateRules(input.rules, input.default, withVariables(input.facts, input.variables));
 }
 
+export interface EvaluateAssignmentInput {
+  node: string;
+  rules: AssignRule[];
+  facts: Facts;
+  variables: Record<string, unknown>;
+}
+
+/** Assignment rules (a local activity, like decisions): the index of the first rule that matches, or null. */
+export async function evaluateAssignment(
+  input: EvaluateAssignmentInput,
+): Promise<{ matchedRule: number | null }> {
+  const rules = input.rules.map(({ name, when }) => ({ ...(name ? { name } : {}), when, next: input.node }));
+  const { matchedRule } = await evaluateRules(rules, null, withVariables(input.facts, input.variables));
+  return { matchedRule };
+}
+
 /** The activities a worker registers, bound to one store. */
 export function createActivities(store: RequestStore) {
   return {
@@ -25,7 +42,17 @@ export function createActivities(store: RequestStore) {
     closeRequest: (input: Parameters<RequestStore['closeRequest']>[0]) => store.closeRequest(input),
     markTaskCompleted: (input: Parameters<RequestStore['markTaskCompleted']>[0]) =>
       store.markTaskCompleted(input),
+    queueNotification: (input: Parameters<RequestStore['queueNotification']>[0]) =>
+      store.queueNotification(input),
+    transferRequest: (input: Parameters<RequestStore['transferRequest']>[0]) => store.transferRequest(input),
+    linkDuplicate: (input: Parameters<RequestStore['linkDuplicate']>[0]) => store.linkDuplicate(input),
+    reopenRequest: (input: Parameters<RequestStore['reopenRequest']>[0]) => store.reopenRequest(input),
+    reassignTask: (input: Parameters<RequestStore['reassignTask']>[0]) => store.reassignTask(input),
+    cancelTask: (input: Parameters<RequestStore['cancelTask']>[0]) => store.cancelTask(input),
+    publishAnswer: (input: Parameters<RequestStore['publishAnswer']>[0]) => store.publishAnswer(input),
     evaluateDecision,
+    evaluateAssignment,
+    callWebhook,
   };
 }
 

@@ -1,17 +1,21 @@
 /** Starting runs and completing tasks from the API side. */
 import {
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import type { WorkflowDefinition } from '@civicdesk/schemas';
+import type { BusinessCalendar, WorkflowDefinition } from '@civicdesk/schemas';
 import type { PinnedRef } from '../core/index.js';
 import type { Facts } from '../rules/index.js';
-import { workflowIdFor } from './keys.js';
+import { reopenedWorkflowIdFor, workflowIdFor } from './keys.js';
 import {
   completeTaskUpdate,
+  residentReplyUpdate,
   runStateQuery,
+  type ResidentReplyInput,
+  type ResidentReplyResult,
   type CompleteTaskInput,
   type CompleteTaskResult,
   type RunState,
@@ -33,6 +37,8 @@ export interface StartRequestWorkflowInput {
   taskQueue: string;
   /** Open311 service code; defaults to `facts.service_code`. */
   service?: string;
+  /** The jurisdiction's business calendar (`businessCalendarOf(jurisdiction)`), for business-time SLAs. */
+  calendar?: BusinessCalendar;
 }
 
 export type RequestWorkflowHandle = WorkflowHandle<typeof requestWorkflow>;
@@ -57,7 +63,13 @@ export async function startRequestWorkflow(
       workflowId,
       taskQueue: input.taskQueue,
       args: [
-        { requestId: input.requestId, definition: input.definition, ref: input.ref, facts: input.facts },
+        {
+          requestId: input.requestId,
+          definition: input.definition,
+          ref: input.ref,
+          facts: input.facts,
+          ...(input.calendar ? { calendar: input.calendar } : {}),
+        },
       ],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -81,7 +93,7 @@ export async function completeTask(
   requestId: string,
   input: CompleteTaskInput,
 ): Promise<CompleteTaskResult> {
-  const handle = client.workflow.getHandle<typeof requestWorkflow>(workflowIdFor(requestId));
+  const handle = client.workflow.getHandle<typeof requestWorkflow>(await latestWorkflowId(client, requestId));
   try {
     return await handle.executeUpdate(completeTaskUpdate, { args: [input] });
   } catch (error) {
@@ -92,7 +104,123 @@ export async function completeTask(
   }
 }
 
+/** A reply the run refused (request closed, empty text); `message` says why. */
+export class ResidentReplyRejectedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ResidentReplyRejectedError';
+  }
+}
+
+/**
+ * Delivers a resident's reply to the request's run: a wait for the reply moves on (`resumed`);
+ * otherwise the reply is only recorded on the timeline. Resolves once the run reached its next wait.
+ */
+export async function sendResidentReply(
+  client: Client,
+  requestId: string,
+  reply: ResidentReplyInput,
+): Promise<ResidentReplyResult> {
+  const handle = client.workflow.getHandle<typeof requestWorkflow>(await latestWorkflowId(client, requestId));
+  try {
+    return await handle.executeUpdate(residentReplyUpdate, { args: [reply] });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof Error) {
+      throw new ResidentReplyRejectedError(error.cause.message, { cause: error });
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      throw new ResidentReplyRejectedError(
+        `Request ${requestId} has no running workflow (it is closed, or was never started); reopen it to reply`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 /** The run's path, status and open tasks, read through a Query. */
 export async function getRunState(client: Client, requestId: string): Promise<RunState> {
-  return client.workflow.getHandle<typeof requestWorkflow>(workflowIdFor(requestId)).query(runStateQuery);
+  const workflowId = await latestWorkflowId(client, requestId);
+  return client.workflow.getHandle<typeof requestWorkflow>(workflowId).query(runStateQuery);
+}
+
+/** How many times the request was reopened: the runs `request-<id>-r1`, `-r2`, … that exist. */
+async function reopenCount(client: Client, requestId: string): Promise<number> {
+  let n = 0;
+  for (;;) {
+    try {
+      await client.workflow.getHandle(reopenedWorkflowIdFor(requestId, n + 1)).describe();
+      n += 1;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return n;
+      throw error;
+    }
+  }
+}
+
+/** The workflow id of the request's latest run (the first, or the latest reopening). */
+export async function latestWorkflowId(client: Client, requestId: string): Promise<string> {
+  const n = await reopenCount(client, requestId);
+  return n === 0 ? workflowIdFor(requestId) : reopenedWorkflowIdFor(requestId, n);
+}
+
+/** A reopen the engine refused (the request is still open, or its workflow has no reopen node). */
+export class ReopenRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReopenRefusedError';
+  }
+}
+
+export interface ReopenRequestWorkflowInput extends StartRequestWorkflowInput {
+  /** Who reopens it: `resident` or `staff:<id>`. */
+  by: string;
+  reason?: string | null;
+}
+
+/**
+ * Reopens a closed request: starts run `request-<id>-r<n>` at the definition's `reopen` node, linked to
+ * the previous run. Pass the definition the request is pinned to. Refused while the latest run is open.
+ */
+export async function reopenRequest(
+  client: Client,
+  input: ReopenRequestWorkflowInput,
+): Promise<RequestWorkflowHandle> {
+  if (input.definition.reopen === undefined) {
+    throw new ReopenRefusedError(
+      `Workflow ${input.definition.workflow} has no reopen step; add reopen: <node> to let requests reopen`,
+    );
+  }
+  const n = await reopenCount(client, input.requestId);
+  const previousWorkflowId =
+    n === 0 ? workflowIdFor(input.requestId) : reopenedWorkflowIdFor(input.requestId, n);
+  const previous = await client.workflow.getHandle(previousWorkflowId).describe();
+  if (previous.status.name === 'RUNNING') {
+    throw new ReopenRefusedError(
+      `Request ${input.requestId} is still open (run ${previousWorkflowId}); nothing to reopen`,
+    );
+  }
+  const service = input.service ?? String(input.facts.service_code ?? '');
+  return client.workflow.start<typeof requestWorkflow>('requestWorkflow', {
+    workflowId: reopenedWorkflowIdFor(input.requestId, n + 1),
+    taskQueue: input.taskQueue,
+    args: [
+      {
+        requestId: input.requestId,
+        definition: input.definition,
+        ref: input.ref,
+        facts: input.facts,
+        ...(input.calendar ? { calendar: input.calendar } : {}),
+        reopen: { previousWorkflowId, reason: input.reason ?? null, by: input.by },
+      },
+    ],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: [
+      { key: requestIdAttribute, value: input.requestId },
+      { key: serviceAttribute, value: service },
+      { key: workflowAttribute, value: input.ref.workflow },
+      { key: versionAttribute, value: input.ref.version },
+      { key: statusAttribute, value: 'reopen' },
+    ],
+  });
 }

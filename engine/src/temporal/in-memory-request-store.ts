@@ -1,16 +1,25 @@
 /** A RequestStore kept in memory, honouring the port's idempotency keys. For tests and the simulator UI. */
 import type {
+  CancelTaskInput,
   CloseRequestInput,
   CreateTaskInput,
+  LinkDuplicateInput,
+  LinkDuplicateResult,
   MarkTaskCompletedInput,
+  PublishAnswerInput,
+  ReopenRequestInput,
+  ReassignTaskInput,
+  QueueNotificationInput,
   RequestStore,
   SetStatusInput,
   TimelineEntryInput,
+  TransferRequestInput,
 } from './request-store.port.js';
 
 export interface StoredTask extends CreateTaskInput {
   taskId: string;
   completed: MarkTaskCompletedInput | null;
+  cancelled?: boolean;
 }
 
 export class InMemoryRequestStore implements RequestStore {
@@ -18,6 +27,10 @@ export class InMemoryRequestStore implements RequestStore {
   readonly timeline: TimelineEntryInput[] = [];
   readonly statuses: SetStatusInput[] = [];
   readonly closes: CloseRequestInput[] = [];
+  readonly notifications: QueueNotificationInput[] = [];
+  readonly transfers: TransferRequestInput[] = [];
+  readonly duplicates: LinkDuplicateInput[] = [];
+  readonly answers: PublishAnswerInput[] = [];
   /** Every call, including ignored repeats, to prove retries do not double-write. */
   calls = 0;
   private readonly seen = new Set<string>();
@@ -54,6 +67,49 @@ export class InMemoryRequestStore implements RequestStore {
     const task = [...this.tasks.values()].find((t) => t.taskId === input.taskId);
     if (!task) throw new Error(`No task ${input.taskId}`);
     task.completed = input;
+  }
+
+  async queueNotification(input: QueueNotificationInput): Promise<void> {
+    if (this.once(input.key)) this.notifications.push(input);
+  }
+
+  async transferRequest(input: TransferRequestInput): Promise<void> {
+    if (this.once(input.key)) this.transfers.push(input);
+  }
+
+  /** Request ids `linkDuplicate` refuses, as if they did not exist. */
+  readonly missingRequests = new Set<string>();
+
+  async linkDuplicate(input: LinkDuplicateInput): Promise<LinkDuplicateResult> {
+    if (input.duplicateOf === input.requestId || this.missingRequests.has(input.duplicateOf)) {
+      return { linked: false, reason: `request ${input.duplicateOf} cannot be the original` };
+    }
+    if (this.once(input.key)) this.duplicates.push(input);
+    return { linked: true };
+  }
+
+  readonly reassignments: ReassignTaskInput[] = [];
+  readonly reopenings: ReopenRequestInput[] = [];
+
+  async reopenRequest(input: ReopenRequestInput): Promise<void> {
+    if (this.once(input.key)) this.reopenings.push(input);
+  }
+
+  async reassignTask(input: ReassignTaskInput): Promise<void> {
+    if (!this.once(input.key)) return;
+    this.reassignments.push(input);
+    const task = [...this.tasks.values()].find((t) => t.taskId === input.taskId);
+    if (task) Object.assign(task, { department: input.department, role: input.role });
+  }
+
+  async cancelTask(input: CancelTaskInput): Promise<void> {
+    if (!this.once(input.key)) return;
+    const task = [...this.tasks.values()].find((t) => t.taskId === input.taskId);
+    if (task && !task.completed) task.cancelled = true;
+  }
+
+  async publishAnswer(input: PublishAnswerInput): Promise<void> {
+    if (this.once(input.key)) this.answers.push(input);
   }
 
   private once(key: string): boolean {

@@ -1,6 +1,20 @@
 /** The durable shell around the core: client helpers, worker wiring, the store port. Not workflow code. */
-export { startRequestWorkflow, completeTask, getRunState, TaskCompletionRejectedError } from './client.js';
-export type { StartRequestWorkflowInput, RequestWorkflowHandle } from './client.js';
+export {
+  startRequestWorkflow,
+  completeTask,
+  getRunState,
+  sendResidentReply,
+  reopenRequest,
+  latestWorkflowId,
+  ReopenRefusedError,
+  TaskCompletionRejectedError,
+  ResidentReplyRejectedError,
+} from './client.js';
+export type {
+  StartRequestWorkflowInput,
+  RequestWorkflowHandle,
+  ReopenRequestWorkflowInput,
+} from './client.js';
 export { createWorker, getWorkflowBundle, workflowsPath, type CreateWorkerOptions } from './worker.js';
 export {
   createActivities,
@@ -8,11 +22,17 @@ export {
   type RequestActivities,
   type EvaluateDecisionInput,
 } from './activities.js';
-export { completeTaskUpdate, runStateQuery } from './messages.js';
-export type { CompleteTaskInput, CompleteTaskResult, RunState } from './messages.js';
-export type { RequestWorkflowInput, RequestWorkflowResult } from './workflows.js';
+export { completeTaskUpdate, residentReplyUpdate, runStateQuery } from './messages.js';
+export type {
+  CompleteTaskInput,
+  CompleteTaskResult,
+  ResidentReplyInput,
+  ResidentReplyResult,
+  RunState,
+} from './messages.js';
+export type { RequestWorkflowInput, RequestWorkflowResult, PendingTimer } from './workflows.js';
 export type * from './request-store.port.js';
 export { InMemoryRequestStore, type StoredTask } from './in-memory-request-store.js';
 export { ensureSearchAttributes } from './register-search-attributes.js';
 export * from './search-attributes.js';
-export { workflowIdFor, writeKey, taskKey } from './keys.js';
+export { workflowIdFor, reopenedWorkflowIdFor, writeKey, taskKey } from './keys.js';

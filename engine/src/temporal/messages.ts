@@ -29,7 +29,23 @@ export interface RunState {
   resolution: string | null;
   openTasks: OpenTask[];
   variables: Record<string, unknown>;
+  /** Whether a wait node is waiting for the resident's reply. */
+  waitingForReply: boolean;
+}
+
+/** What a resident sent back (tracking page, Open311 comment, mail reply). */
+export interface ResidentReplyInput {
+  text: string;
+  media_url?: string | null;
+}
+
+/** Whether a wait for the reply moved on (`resumed`), and where the run stands. */
+export interface ResidentReplyResult {
+  resumed: boolean;
+  status: ExtendedStatus;
+  closed: boolean;
 }
 
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
 export const runStateQuery = defineQuery<RunState>('runState');
+export const residentReplyUpdate = defineUpdate<ResidentReplyResult, [ResidentReplyInput]>('residentReply');

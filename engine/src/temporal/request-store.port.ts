@@ -5,7 +5,7 @@
  * with a unique index and ignore a second write with the same key.
  */
 import type { ExtendedStatus, TimelineActor, TimelineEventKind } from '@civicdesk/schemas';
-import type { TaskKind } from '../core/index.js';
+import type { FormField, NotifyChannel, TaskKind } from '../core/index.js';
 
 /** Keys are `<workflowId>:<seq>` (see keys.ts); the workflow id is `request-<requestId>`. */
 interface KeyedWrite {
@@ -23,9 +23,16 @@ export interface CreateTaskInput extends KeyedWrite {
   kind: TaskKind;
   department: string;
   role: string | null;
-  /** ISO 8601 duration, e.g. P3D; the store computes the due date from its creation time. */
+  /** The SLA as written, for people: an ISO 8601 duration (P3D) or "3 business days"; null without one. */
   sla: string | null;
+  /**
+   * The SLA deadline (ISO 8601 instant) the run computed in workflow time, business calendar included;
+   * the store sets it as the task's due date and the request's expected_datetime.
+   */
+  dueAt: string | null;
   outcomes: string[];
+  /** Typed fields staff fill in; their values become run variables. */
+  form: FormField[];
 }
 
 export interface TimelineEntryInput extends KeyedWrite {
@@ -62,6 +69,69 @@ export interface MarkTaskCompletedInput extends KeyedWrite {
   values: Record<string, unknown>;
 }
 
+/** A message for the resident, queued in the notification outbox; another part renders and sends it. */
+export interface QueueNotificationInput extends KeyedWrite {
+  /** The workflow node that asked for it. */
+  node: string;
+  /** Template name, e.g. request_answered. */
+  template: string;
+  channel: NotifyChannel;
+  /** Values the template reads (already rendered from facts and variables). */
+  data: Record<string, string>;
+}
+
+/** Moves the request to another department (Open311 agency_responsible); the store records it on the timeline. */
+export interface TransferRequestInput extends KeyedWrite {
+  /** The workflow node that asked for it. */
+  node: string;
+  department: string;
+  note: string | null;
+}
+
+/** Marks the request a duplicate of an earlier one; the store records the link on the timeline. */
+export interface LinkDuplicateInput extends KeyedWrite {
+  /** The workflow node that asked for it. */
+  node: string;
+  /** The original request's id. */
+  duplicateOf: string;
+}
+
+/** A closed request opened again by a new run (status `reopen`, closed date cleared, public timeline entry). */
+export interface ReopenRequestInput extends KeyedWrite {
+  /** The workflow node the new run resumes at. */
+  node: string;
+  reason: string | null;
+  /** Who reopened it: `resident`, `staff:<id>`. */
+  by: string;
+}
+
+/** An escalation moved an open task to another department or role. */
+export interface ReassignTaskInput extends KeyedWrite {
+  /** The workflow node that asked for it. */
+  node: string;
+  taskId: string;
+  department: string;
+  role: string | null;
+}
+
+/** Cancels an open task row a join no longer needs (another branch finished first). */
+export interface CancelTaskInput extends KeyedWrite {
+  /** The workflow node that asked for it. */
+  node: string;
+  taskId: string;
+}
+
+export type LinkDuplicateResult = { linked: true } | { linked: false; reason: string };
+
+/** An answer task's text made public: a public timeline note and the request's status notes. */
+export interface PublishAnswerInput extends KeyedWrite {
+  /** The workflow node that asked for it. */
+  node: string;
+  taskId: string;
+  text: string;
+  by: string;
+}
+
 /** The request database as the engine sees it. */
 export interface RequestStore {
   /** Writes the task row once per key and returns its id (the existing id when the key was seen). */
@@ -74,4 +144,21 @@ export interface RequestStore {
   closeRequest(input: CloseRequestInput): Promise<void>;
   /** Records the task's completion; a repeated key is ignored. */
   markTaskCompleted(input: MarkTaskCompletedInput): Promise<void>;
+  /** Queues a notification to the resident; a repeated key is ignored. */
+  queueNotification(input: QueueNotificationInput): Promise<void>;
+  /** Moves the request to another department (and its timeline entry); a repeated key is ignored. */
+  transferRequest(input: TransferRequestInput): Promise<void>;
+  /**
+   * Links the request to the one it duplicates (and its timeline entry); a repeated key answers as the
+   * first call did. `linked: false` (no such request, a cycle) sends the run along the node's on_failure.
+   */
+  linkDuplicate(input: LinkDuplicateInput): Promise<LinkDuplicateResult>;
+  /** Opens a closed request again for a new run; a repeated key is ignored. */
+  reopenRequest(input: ReopenRequestInput): Promise<void>;
+  /** Moves an open task (and the request) to another department or role; a repeated key is ignored. */
+  reassignTask(input: ReassignTaskInput): Promise<void>;
+  /** Cancels an open task row (completed ones stay as they are); a repeated key is ignored. */
+  cancelTask(input: CancelTaskInput): Promise<void>;
+  /** Publishes an answer (public timeline note, status notes); a repeated key is ignored. */
+  publishAnswer(input: PublishAnswerInput): Promise<void>;
 }

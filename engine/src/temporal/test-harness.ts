@@ -79,6 +79,13 @@ export function withLostReplies(store: InMemoryRequestStore): RequestStore {
     setStatus: lose('setStatus', (i) => store.setStatus(i)),
     closeRequest: lose('closeRequest', (i) => store.closeRequest(i)),
     markTaskCompleted: lose('markTaskCompleted', (i) => store.markTaskCompleted(i)),
+    queueNotification: lose('queueNotification', (i) => store.queueNotification(i)),
+    transferRequest: lose('transferRequest', (i) => store.transferRequest(i)),
+    linkDuplicate: lose('linkDuplicate', (i) => store.linkDuplicate(i)),
+    publishAnswer: lose('publishAnswer', (i) => store.publishAnswer(i)),
+    cancelTask: lose('cancelTask', (i) => store.cancelTask(i)),
+    reassignTask: lose('reassignTask', (i) => store.reassignTask(i)),
+    reopenRequest: lose('reopenRequest', (i) => store.reopenRequest(i)),
   };
 }
 

@@ -1,13 +1,20 @@
 /** How the workflow carries out the core's commands: activities for I/O, search attributes for operators. */
-import { proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Effects, EngineCommand } from '../core/index.js';
+import {
+  ActivityFailure,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import { durationMs } from '../core/index.js';
+import type { CommandOf, Effects, EngineCommand, EngineEvent } from '../core/index.js';
+import type { Sla } from '@civicdesk/schemas';
 import type { Facts } from '../rules/index.js';
 import type { RequestActivities } from './activities.js';
 import { taskKey, writeKey } from './keys.js';
 import { departmentAttribute, statusAttribute } from './search-attributes.js';
 
 const store = proxyActivities<RequestActivities>({ startToCloseTimeout: '30 seconds' });
-const rules = proxyLocalActivities<Pick<RequestActivities, 'evaluateDecision'>>({
+const rules = proxyLocalActivities<Pick<RequestActivities, 'evaluateDecision' | 'evaluateAssignment'>>({
   startToCloseTimeout: '10 seconds',
 });
 
@@ -15,6 +22,10 @@ export interface RunContext {
   requestId: string;
   workflowId: string;
   facts: Facts;
+  /** Arms a durable timer; the workflow feeds `timerFired` back to the core when it fires. */
+  startTimer(command: CommandOf<'startTimer'>): void;
+  /** The SLA deadline of a task created now (workflow time), business calendar included. */
+  dueAt(sla: Sla): string;
 }
 
 const fieldsOf = <C extends EngineCommand>({ type: _type, seq: _seq, ...fields }: C) => fields;
@@ -33,12 +44,35 @@ export function temporalEffects(run: RunContext): Effects {
         const input = { ...fieldsOf(command), facts: run.facts, variables: state.variables };
         return { type: 'decisionEvaluated', node: command.node, ...(await rules.evaluateDecision(input)) };
       }
+      case 'evaluateAssignment': {
+        const input = {
+          node: command.node,
+          rules: command.rules,
+          facts: run.facts,
+          variables: state.variables,
+        };
+        const { matchedRule } = await rules.evaluateAssignment(input);
+        return { type: 'assignmentEvaluated', node: command.node, matchedRule };
+      }
       case 'createTask': {
         const key = taskKey(run.workflowId, command.node, command.visit);
-        const { taskId } = await store.createTask({ ...ids, ...fieldsOf(command), key });
+        const dueAt = command.sla === null ? null : run.dueAt(command.sla);
+        const sla = command.sla === null ? null : slaText(command.sla);
+        const { taskId } = await store.createTask({ ...ids, ...fieldsOf(command), key, sla, dueAt });
         upsertSearchAttributes([{ key: departmentAttribute, value: command.department }]);
-        return { type: 'taskCreated', node: command.node, taskId };
+        return { type: 'taskCreated', node: command.node, taskId, dueAt };
       }
+      case 'reopenRequest':
+        await store.reopenRequest({ ...ids, ...fieldsOf(command) });
+        upsertSearchAttributes([{ key: statusAttribute, value: 'reopen' }]);
+        return null;
+      case 'queueNotification':
+        await store.queueNotification({ ...ids, ...fieldsOf(command) });
+        return null;
+      case 'reassignTask':
+        await store.reassignTask({ ...ids, ...fieldsOf(command) });
+        upsertSearchAttributes([{ key: departmentAttribute, value: command.department }]);
+        return null;
       case 'markTaskCompleted':
         await store.markTaskCompleted({ ...ids, ...fieldsOf(command) });
         return null;
@@ -56,10 +90,67 @@ export function temporalEffects(run: RunContext): Effects {
         await store.closeRequest({ ...ids, ...fieldsOf(command) });
         upsertSearchAttributes([{ key: statusAttribute, value: command.status }]);
         return done;
+      case 'notify':
+        await store.queueNotification({ ...ids, ...fieldsOf(command) });
+        return done;
+      case 'setVariable':
+        return done;
+      case 'transfer':
+        await store.transferRequest({ ...ids, ...fieldsOf(command) });
+        upsertSearchAttributes([{ key: departmentAttribute, value: command.department }]);
+        return done;
+      case 'linkDuplicate': {
+        const linked = await store.linkDuplicate({ ...ids, ...fieldsOf(command) });
+        return linked.linked ? done : { type: 'actionFailed', node: command.node, reason: linked.reason };
+      }
+      case 'publishAnswer':
+        await store.publishAnswer({ ...ids, ...fieldsOf(command) });
+        await store.queueNotification({
+          ...ids,
+          key: `${ids.key}:notify`,
+          node: command.node,
+          template: 'request_answered',
+          channel: 'email',
+          data: { answer: command.text },
+        });
+        return null;
+      case 'callWebhook':
+        return callWebhook(command, ids.key);
+      case 'startTimer':
+        run.startTimer(command);
+        return null;
+      case 'cancelTask':
+        await store.cancelTask({ ...ids, ...fieldsOf(command) });
+        return null;
       default:
         return unreachable(command);
     }
   };
+}
+
+/** One webhook call with the node's own timeout and retries; failing for good takes the node's on_failure. */
+async function callWebhook(command: CommandOf<'callWebhook'>, key: string): Promise<EngineEvent> {
+  const http = proxyActivities<Pick<RequestActivities, 'callWebhook'>>({
+    startToCloseTimeout: durationMs(command.timeout) + 5_000,
+    retry: { maximumAttempts: command.retries + 1, initialInterval: '1 second', backoffCoefficient: 2 },
+  });
+  const { type: _type, seq: _seq, retries: _retries, ...input } = command;
+  try {
+    const result = await http.callWebhook({ ...input, key });
+    return { type: 'actionDone', node: command.node, result };
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    const reason = error.cause?.message ?? error.message;
+    return { type: 'actionFailed', node: command.node, reason };
+  }
+}
+
+/** "P3D", "3 business days", "8 business hours": the SLA as the task row shows it. */
+function slaText(sla: Sla): string {
+  if (typeof sla === 'string') return sla;
+  return 'business_days' in sla
+    ? `${sla.business_days} business days`
+    : `${sla.business_hours} business hours`;
 }
 
 const note = ({ node, note, public: isPublic }: { node: string; note: string; public: boolean }) =>

@@ -8,12 +8,13 @@ import type { WorkflowDefinition, WorkflowNode } from './dsl.js';
 export type WorkflowEdge = {
   from: string;
   to: string | undefined;
-  /** Path inside the node, e.g. `outcomes.confirmed`, `rules[0].next`, `default`, `next`. */
+  /** Path inside the node, e.g. `outcomes.confirmed`, `rules[0].next`, `default`, `next`, `on_failure`. */
   field: string;
   via:
     | { kind: 'outcome'; outcome: string }
     | { kind: 'rule'; index: number; name?: string }
-    | { kind: 'default' | 'next' };
+    | { kind: 'branch'; index: number }
+    | { kind: 'default' | 'next' | 'on_failure' | 'on_timeout' };
 };
 
 /** The wires leaving one node, in the order the YAML lists them. */
@@ -37,7 +38,26 @@ export function nodeEdges(from: string, node: WorkflowNode): WorkflowEdge[] {
         field: `outcomes.${outcome}`,
         via: { kind: 'outcome', outcome },
       }));
-    case 'action':
+    case 'action': {
+      const edges: WorkflowEdge[] = [{ from, to: node.next, field: 'next', via: { kind: 'next' } }];
+      if ((node.action === 'webhook' || node.action === 'link_duplicate') && node.on_failure !== undefined)
+        edges.push({ from, to: node.on_failure, field: 'on_failure', via: { kind: 'on_failure' } });
+      return edges;
+    }
+    case 'wait': {
+      const edges: WorkflowEdge[] = [{ from, to: node.next, field: 'next', via: { kind: 'next' } }];
+      if (node.on_timeout !== undefined)
+        edges.push({ from, to: node.on_timeout, field: 'on_timeout', via: { kind: 'on_timeout' } });
+      return edges;
+    }
+    case 'parallel':
+      return (node.branches ?? []).map((to, index) => ({
+        from,
+        to,
+        field: `branches[${index}]`,
+        via: { kind: 'branch', index },
+      }));
+    case 'join':
       return [{ from, to: node.next, field: 'next', via: { kind: 'next' } }];
     case 'end':
       return [];

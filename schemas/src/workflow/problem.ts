@@ -16,7 +16,11 @@ export type ProblemCode =
   | 'dead_end'
   | 'automatic_loop'
   | 'unknown_department'
-  | 'unknown_role';
+  | 'unknown_role'
+  | 'variable_value'
+  | 'wait_kind'
+  | 'wait_timeout'
+  | 'join_without_parallel';
 
 export type Problem = { node?: string; field?: string; code: ProblemCode; message: string };
 
@@ -28,6 +32,9 @@ const nouns: Record<WorkflowNode['type'], string> = {
   task: 'Task',
   action: 'Action',
   end: 'End step',
+  wait: 'Wait',
+  parallel: 'Parallel step',
+  join: 'Join',
 };
 
 /** "Task 'inspect'": how messages name a node. */

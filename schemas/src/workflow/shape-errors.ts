@@ -10,6 +10,9 @@ import {
   decisionNode,
   endNode,
   factCondition,
+  joinNode,
+  parallelNode,
+  waitNode,
   taskNode,
   workflowDefinition,
   type WorkflowDefinition,
@@ -23,6 +26,9 @@ const nodeSchemas: Record<string, z.ZodType> = {
   task: taskNode,
   action: actionNode,
   end: endNode,
+  wait: waitNode,
+  parallel: parallelNode,
+  join: joinNode,
 };
 const conditionBranches: Record<string, z.ZodType> = {
   all: z.object({ all: z.array(condition) }),

@@ -11,9 +11,22 @@ type Departments = NonNullable<WorkflowContext['departments']>;
 export function assigneeProblems(id: string, node: TaskNode, departments: Departments): Problem[] {
   const label = nodeLabel(id, node);
   const problems = check(`${label} is assigned to`, id, 'assign', node.assign, departments);
-  if (node.escalate) {
-    problems.push(...check(`${label} escalates to`, id, 'escalate.to', node.escalate.to, departments));
-  }
+  (node.assign_rules ?? []).forEach((rule, index) => {
+    problems.push(
+      ...check(
+        `${label} rule ${index + 1} assigns to`,
+        id,
+        `assign_rules[${index}].assign`,
+        rule.assign,
+        departments,
+      ),
+    );
+  });
+  (node.escalate ?? []).forEach((level, index) => {
+    problems.push(
+      ...check(`${label} escalates to`, id, `escalate[${index}].reassign_to`, level.reassign_to, departments),
+    );
+  });
   return problems;
 }
 

@@ -75,11 +75,11 @@ function nodesWithWayOut(definition: WorkflowDefinition): Set<string> {
   return exits;
 }
 
-/** Cycles of decisions and actions only: nothing in them waits for a person, so they never stop. */
+/** Cycles of decisions, actions, forks and joins only: nothing in them waits, so they never stop. */
 function automaticLoops(definition: WorkflowDefinition): Problem[] {
   const automatic = (id: string | undefined) => {
     const type = hasNode(definition, id) ? definition.nodes[id]?.type : undefined;
-    return type === 'decision' || type === 'action';
+    return type === 'decision' || type === 'action' || type === 'parallel' || type === 'join';
   };
   const next = (id: string) =>
     nodeEdges(id, definition.nodes[id]!).flatMap((edge) => (automatic(edge.to) ? [edge.to!] : []));

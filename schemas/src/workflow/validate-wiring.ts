@@ -83,5 +83,11 @@ function edgeSubject(label: string, edge: WorkflowEdge): string {
       return `${label} default`;
     case 'next':
       return label;
+    case 'on_failure':
+      return `${label} on_failure`;
+    case 'on_timeout':
+      return `${label} on_timeout`;
+    case 'branch':
+      return `${label} branch ${edge.via.index + 1}`;
   }
 }

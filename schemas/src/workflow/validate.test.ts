@@ -227,7 +227,7 @@ describe('validateWorkflow', () => {
         inspect: {
           ...good.inspect,
           assign: { department: 'street', role: 'inspector' },
-          escalate: { after: 'P3D', to: { department: 'streets', role: 'chief' } },
+          escalate: [{ after: 'P3D', reassign_to: { department: 'streets', role: 'chief' } }],
         },
         repair: { ...good.repair, assign: { department: 'water', role: 'plumber' } },
       }),
@@ -243,7 +243,7 @@ describe('validateWorkflow', () => {
       },
       {
         node: 'inspect',
-        field: 'escalate.to.role',
+        field: 'escalate[0].reassign_to.role',
         code: 'unknown_role',
         message:
           "Task 'inspect' escalates to role 'chief', which department 'streets' does not have. Use 'inspector', 'crew' or 'supervisor', or ask an admin to add the role.",

@@ -6,7 +6,9 @@
 import type { WorkflowDefinition } from './dsl.js';
 import { hasNode } from './graph.js';
 import { nameList, type Problem, type WorkflowContext } from './problem.js';
+import { actionProblems } from './validate-actions.js';
 import { assigneeProblems } from './validate-assignees.js';
+import { joinProblems, waitProblems } from './validate-flow.js';
 import { pathProblems } from './validate-paths.js';
 import { wiringProblems } from './validate-wiring.js';
 
@@ -28,10 +30,20 @@ export function validateWorkflow(definition: WorkflowDefinition, context: Workfl
             : `The workflow has no start. Set start to ${nameList(ids)}.`,
     });
   }
+  if (definition.reopen !== undefined && !hasNode(definition, definition.reopen)) {
+    problems.push({
+      field: 'reopen',
+      code: 'unknown_target',
+      message: `Reopened requests resume at '${definition.reopen}', which does not exist. Set reopen to ${nameList(ids)}.`,
+    });
+  }
   for (const [id, node] of Object.entries(definition.nodes)) {
     problems.push(...wiringProblems(definition, id, node));
     if (node.type === 'task' && context.departments)
       problems.push(...assigneeProblems(id, node, context.departments));
+    if (node.type === 'action') problems.push(...actionProblems(id, node, context));
+    if (node.type === 'wait') problems.push(...waitProblems(id, node));
+    if (node.type === 'join') problems.push(...joinProblems(definition, id, node));
   }
   return [...problems, ...pathProblems(definition)];
 }

@@ -42,8 +42,8 @@ describe('updateWorkflowYaml', () => {
     });
     const expected = example
       .replace(
-        '    escalate: { after: P3D, to: { department: streets, role: supervisor } }\n',
-        '    escalate: { after: P3D, to: { department: streets, role: supervisor } }\n    description: Measure depth and width\n',
+        '    escalate: [{ after: P3D, reassign_to: { department: streets, role: supervisor } }]\n',
+        '    escalate: [{ after: P3D, reassign_to: { department: streets, role: supervisor } }]\n    description: Measure depth and width\n',
       )
       .replace(
         '\nlayout:',
@@ -110,7 +110,7 @@ describe('updateWorkflowYaml', () => {
       const crew = { department: 'streets', role: 'crew' };
       task(definition, 'inspect').assign = crew;
       task(definition, 'urgent-repair').assign = crew;
-      task(definition, 'inspect').escalate = { after: 'P3D', to: crew };
+      task(definition, 'inspect').escalate = [{ after: 'P3D', reassign_to: crew }];
     });
     const text = updateWorkflowYaml(example, next);
     expect(text).not.toMatch(/[&*]a\d/);

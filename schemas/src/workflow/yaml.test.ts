@@ -99,13 +99,14 @@ nodes:
       },
       {
         path: 'nodes.notify.action',
-        message: '"email" is not a known action; use set_status or note.',
+        message:
+          '"email" is not a known action; use set_status, note, notify, set_variable, transfer, link_duplicate or webhook.',
         line: 12,
         column: 5,
       },
       {
         path: 'nodes.close.type',
-        message: 'Node \'close\' has type "finish"; use decision, task, action or end.',
+        message: 'Node \'close\' has type "finish"; use decision, task, action, end, wait, parallel or join.',
         line: 15,
         column: 5,
       },

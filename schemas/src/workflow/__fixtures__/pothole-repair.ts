@@ -27,7 +27,7 @@ nodes:
     assign: { department: streets, role: inspector }
     sla: P3D                   # ISO 8601 duration
     outcomes: { confirmed: schedule-repair, not_found: close-not-found }
-    escalate: { after: P3D, to: { department: streets, role: supervisor } }
+    escalate: [{ after: P3D, reassign_to: { department: streets, role: supervisor } }]
 
   urgent-repair:
     type: task
@@ -88,7 +88,7 @@ nodes:
     assign: { department: streets, role: inspector }
     sla: P3D # ISO 8601 duration
     outcomes: { confirmed: schedule-repair, not_found: close-not-found }
-    escalate: { after: P3D, to: { department: streets, role: supervisor } }
+    escalate: [{ after: P3D, reassign_to: { department: streets, role: supervisor } }]
 
   urgent-repair:
     type: task
