@@ -1,18 +1,27 @@
 /**
- * The API's one door to the workflow engine: start a request's run, complete a task. Backed by
+ * The API's one door to the workflow engine: start a request's run, complete a task, pass on a
+ * resident's reply, reopen a closed request. Backed by
  * Temporal through the engine's client helpers; the rest of the API never imports Temporal.
  */
 import type { Client } from '@temporalio/client';
-import type { WorkflowDefinition } from '@civicdesk/schemas';
+import type { BusinessCalendar, WorkflowDefinition } from '@civicdesk/schemas';
 import type { PinnedRef } from '@civicdesk/engine/core';
 import {
   completeTask,
+  reopenRequest,
+  sendResidentReply,
   startRequestWorkflow,
   type CompleteTaskInput,
   type CompleteTaskResult,
+  type ResidentReplyInput,
+  type ResidentReplyResult,
 } from '@civicdesk/engine/temporal';
 
-export { TaskCompletionRejectedError } from '@civicdesk/engine/temporal';
+export {
+  ReopenRefusedError,
+  ResidentReplyRejectedError,
+  TaskCompletionRejectedError,
+} from '@civicdesk/engine/temporal';
 
 export interface StartRequestInput {
   requestId: string;
@@ -20,6 +29,8 @@ export interface StartRequestInput {
   ref: PinnedRef;
   facts: Record<string, unknown>;
   service: string;
+  /** The jurisdiction's business calendar, for business-time SLAs. */
+  calendar?: BusinessCalendar;
 }
 
 export interface WorkflowGateway {
@@ -27,6 +38,10 @@ export interface WorkflowGateway {
   startRequest(input: StartRequestInput): Promise<void>;
   /** Completes a task through the run; throws TaskCompletionRejectedError when the run refuses it. */
   completeTask(requestId: string, input: CompleteTaskInput): Promise<CompleteTaskResult>;
+  /** A resident's reply ("send us a photo"); throws ResidentReplyRejectedError when the request is closed. */
+  residentReply(requestId: string, reply: ResidentReplyInput): Promise<ResidentReplyResult>;
+  /** Starts a new run linked to the closed one; throws ReopenRefusedError while it is still open. */
+  reopen(input: StartRequestInput & { by: string; reason?: string | null }): Promise<void>;
 }
 
 /** The production gateway over a Temporal client and the workers' task queue. */
@@ -36,5 +51,9 @@ export function temporalWorkflowGateway(client: Client, taskQueue: string): Work
       await startRequestWorkflow(client, { ...input, taskQueue });
     },
     completeTask: (requestId, input) => completeTask(client, requestId, input),
+    residentReply: (requestId, reply) => sendResidentReply(client, requestId, reply),
+    async reopen(input) {
+      await reopenRequest(client, { ...input, taskQueue });
+    },
   };
 }

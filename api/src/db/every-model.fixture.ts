@@ -23,6 +23,12 @@ const jurisdiction = {
   id: ids.jurisdiction,
   name: 'City of Springfield',
   timezone: 'America/Chicago',
+  calendar: {
+    timezone: 'America/Chicago',
+    working_days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    hours: { start: '08:00', end: '17:00' },
+    holidays: ['2026-12-25'],
+  },
   boundary: {
     type: 'Polygon',
     coordinates: [

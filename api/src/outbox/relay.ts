@@ -5,8 +5,7 @@
  * (`request-<id>`), so a crash between start and mark never starts two; a lease left by a crashed
  * relay expires and the row is taken again. A failure is retried with backoff, its error kept on the row.
  */
-import { buildFacts } from '@civicdesk/engine/rules';
-import type { WorkflowDefinition } from '@civicdesk/schemas';
+import { requestRunInput } from '../requests/run-input.js';
 import type { AppContext } from '../app-context.js';
 import { START_WORKFLOW, type StartWorkflowPayload } from './messages.js';
 
@@ -54,29 +53,7 @@ export async function relayOutboxOnce(app: AppContext, limit = 50): Promise<numb
 async function deliver(app: AppContext, row: LeasedRow): Promise<void> {
   if (row.kind !== START_WORKFLOW) throw new Error(`Unknown outbox message kind '${row.kind}'`);
   const { requestId } = row.payload as StartWorkflowPayload;
-  const request = await app.db.serviceRequest.findUniqueOrThrow({
-    where: { id: BigInt(requestId) },
-    include: { service: true, workflowVersion: { include: { workflowDefinition: true } } },
-  });
-  const version = request.workflowVersion;
-  if (!version) throw new Error(`Request ${requestId} has no pinned workflow version`);
-  await app.workflows.startRequest({
-    requestId,
-    definition: version.definition as WorkflowDefinition,
-    ref: { workflow: version.workflowDefinition.slug, version: version.version, hash: version.hash },
-    service: request.service.code,
-    facts: buildFacts({
-      service_code: request.service.code,
-      attributes: request.attributes as Record<string, unknown>,
-      description: request.description,
-      channel: request.channel,
-      lat: request.lat,
-      long: request.long,
-      address: request.address,
-      zipcode: request.zipcode,
-      duplicate_score: request.duplicateScore ?? 0,
-    }),
-  });
+  await app.workflows.startRequest(await requestRunInput(app.db, requestId));
 }
 
 /** Runs the relay until stopped: drains while there is work, then polls; `nudge()` skips the wait. */

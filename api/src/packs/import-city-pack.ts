@@ -38,20 +38,13 @@ export async function importCityPack(
     async (tx) => {
       const j = pack.jurisdiction;
       const jurisdictionId = j.id;
-      await tx.jurisdiction.upsert({
-        where: { id: j.id },
-        create: {
-          id: j.id,
-          name: j.name,
-          timezone: j.timezone,
-          boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined,
-        },
-        update: {
-          name: j.name,
-          timezone: j.timezone,
-          boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined,
-        },
-      });
+      const place = {
+        name: j.name,
+        timezone: j.timezone,
+        boundary: (j.boundary ?? undefined) as Prisma.InputJsonValue | undefined,
+        calendar: (j.calendar ?? undefined) as Prisma.InputJsonValue | undefined,
+      };
+      await tx.jurisdiction.upsert({ where: { id: j.id }, create: { id: j.id, ...place }, update: place });
       const departmentIds = await importDepartments(tx, jurisdictionId, pack);
       if (geo) await importGeoFolder(tx, jurisdictionId, geo);
       for (const s of pack.services) {
