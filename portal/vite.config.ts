@@ -5,5 +5,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   base: '/',
-  server: { port: 5173, proxy: { '/open311': 'http://127.0.0.1:3000', '/trpc': 'http://127.0.0.1:3000' } },
+  server: {
+    port: 5173,
+    proxy: {
+      '/open311': 'http://127.0.0.1:3000',
+      '/trpc': 'http://127.0.0.1:3000',
+      '/media': 'http://127.0.0.1:3000',
+    },
+  },
 });

@@ -1,50 +1,27 @@
-import { useEffect, useState } from 'react';
+/** The portal shell: skip link, header with navigation and language switcher, and the current page. */
+import { Header } from './components/layout/Header.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { ReportPage } from './pages/ReportPage.js';
+import { StaffPage } from './pages/StaffPage.js';
+import { TrackPage } from './pages/TrackPage.js';
+import { useI18n } from './i18n/use-i18n.js';
+import { useRoute } from './router/use-route.js';
 
-interface Open311Service {
-  service_code: string;
-  service_name: string;
-  description: string;
-  group: string;
-}
-
-/** Placeholder home page: lists the live service catalogue from the Open311 API. */
 export function App() {
-  const [services, setServices] = useState<Open311Service[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    fetch('/open311/v2/services.json')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then(setServices)
-      .catch((e: Error) => setError(e.message));
-  }, []);
-
+  const route = useRoute();
+  const { t } = useI18n();
   return (
-    <main>
-      <header>
-        <h1>Springfield 311</h1>
-        <p>
-          Report a problem or ask the city a question. The full report form and tracking pages are coming
-          soon.
-        </p>
-      </header>
-      <section aria-labelledby="services-heading">
-        <h2 id="services-heading">What you can report</h2>
-        {error && <p role="alert">Could not load services: {error}</p>}
-        {!services && !error && <p>Loading…</p>}
-        <ul className="services">
-          {services?.map((s) => (
-            <li key={s.service_code}>
-              <strong>{s.service_name}</strong> <span className="group">{s.group}</span>
-              <p>{s.description}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <footer>
-        Developers: Open311 at <a href="/open311/v2/discovery.json">/open311/v2/discovery.json</a> ·{' '}
-        <a href="/designer/">workflow designer</a>
-      </footer>
-    </main>
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {route.page === 'report' && <ReportPage />}
+        {route.page === 'track' && <TrackPage key={route.id} id={route.id} token={route.token} />}
+        {route.page === 'staff' && <StaffPage />}
+        {route.page === 'not-found' && <NotFoundPage />}
+      </main>
+    </>
   );
 }

@@ -43,5 +43,15 @@ export const authRouter = router({
         name: staff.name,
       };
     }),
-  me: staffProcedure.query(({ ctx }) => ctx.staff),
+  /** Who is signed in, with the departments (codes and names) whose queues they work. */
+  me: staffProcedure.query(async ({ ctx }) => {
+    const departments = await ctx.db.department.findMany({
+      where: ctx.staff.isAdmin
+        ? { jurisdictionId: ctx.staff.jurisdictionId }
+        : { id: { in: ctx.staff.departmentIds } },
+      select: { code: true, name: true },
+      orderBy: { code: 'asc' },
+    });
+    return { ...ctx.staff, departments };
+  }),
 });
