@@ -1,15 +1,16 @@
-/** Placeholder: the visual workflow designer arrives with its own issue. */
+/** The workflow designer: sign in, then draw, validate, simulate, save and publish department workflows. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useState } from 'react';
+import { readToken } from './api/session.js';
+import { Designer } from './components/Designer.js';
+import { SignIn } from './components/SignIn.js';
+
 export function App() {
+  const [signedIn, setSignedIn] = useState(() => readToken() !== null);
+  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
   return (
-    <main>
-      <h1>CivicDesk workflow designer</h1>
-      <p>
-        Draw, validate, simulate and publish department workflows. The canvas is being built; until then
-        workflows are YAML files in <code>examples/springfield/workflows</code>.
-      </p>
-      <p>
-        <a href="/">Back to the resident portal</a>
-      </p>
-    </main>
+    <ReactFlowProvider>
+      <Designer onSignOut={() => setSignedIn(false)} />
+    </ReactFlowProvider>
   );
 }

@@ -3,17 +3,21 @@ import { authRouter } from './auth-router.js';
 import { duplicatesRouter } from './duplicates-router.js';
 import { intakeRouter } from './intake-router.js';
 import { queueRouter } from './queue-router.js';
+import { residentRouter } from './resident-router.js';
 import { statsRouter } from './stats-router.js';
 import { trackingRouter } from './tracking-router.js';
+import { workflowsRouter } from './workflows-router.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({
   auth: authRouter,
   intake: intakeRouter,
   tracking: trackingRouter,
+  resident: residentRouter,
   queue: queueRouter,
   stats: statsRouter,
   duplicates: duplicatesRouter,
+  workflows: workflowsRouter,
 });
 
 export type AppRouter = typeof appRouter;
