@@ -24,6 +24,8 @@ const configSchema = z
     /** The city's outgoing SMTP relay for replies, e.g. smtp://relay.springfield.gov:25. */
     SMTP_RELAY_URL: z.string().url().optional(),
     EMAIL_FROM: z.string().default('311@localhost'),
+    /** Signs the unsubscribe links in resident mail; SESSION_SECRET when unset. */
+    UNSUBSCRIBE_SECRET: z.string().min(32).optional(),
     /** Open311 POSTs each api_key may send per minute (per API process). */
     OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })

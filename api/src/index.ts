@@ -23,3 +23,4 @@ export { createTrpcContext } from './trpc/context.js';
 export * from './duplicates/index.js';
 export { createMediaSettings, type MediaSettings } from './media/index.js';
 export * from './geo/index.js';
+export * from './notifications/index.js';

@@ -7,12 +7,24 @@ import { loadConfig } from './config.js';
 import { createAppContext } from './app-context-factory.js';
 import { startOutboxRelay } from './outbox/relay.js';
 import { createHttpApp } from './server.js';
+import nodemailer from 'nodemailer';
 import { startEmailChannel } from './channels/index.js';
+import { startNotificationDispatcher } from './notifications/index.js';
 import { resolveJurisdiction } from './open311/jurisdiction.js';
 
 const config = loadConfig();
 const app = await createAppContext(config);
 const relay = startOutboxRelay(app);
+// Residents and followers are mailed about status changes once the city's relay is configured.
+const notifications = config.SMTP_RELAY_URL
+  ? startNotificationDispatcher({
+      db: app.db,
+      transport: nodemailer.createTransport(config.SMTP_RELAY_URL),
+      from: config.EMAIL_FROM,
+      publicUrl: config.publicUrl,
+      secret: config.UNSUBSCRIBE_SECRET ?? config.SESSION_SECRET,
+    })
+  : null;
 const server = serve(
   { fetch: createHttpApp(app).fetch, hostname: config.HOST, port: config.PORT },
   (info) => {
@@ -49,6 +61,7 @@ async function stop(signal: string) {
   console.log(JSON.stringify({ msg: 'api stopping', signal }));
   server.close();
   await relay.stop();
+  await notifications?.stop();
   await email?.close();
   await app.close();
   process.exit(0);

@@ -12,6 +12,7 @@ import { open311Routes } from './open311/routes.js';
 import { createTrpcContext } from './trpc/context.js';
 import { appRouter } from './trpc/router.js';
 import { mediaRoutes } from './media/routes.js';
+import { notificationRoutes } from './notifications/index.js';
 
 /** Builds the Hono app over a ready AppContext. */
 export function createHttpApp(app: AppContext): Hono {
@@ -26,6 +27,10 @@ export function createHttpApp(app: AppContext): Hono {
     }),
   );
   http.route('/', mediaRoutes(app));
+  http.route(
+    '/',
+    notificationRoutes({ db: app.db, secret: app.config.UNSUBSCRIBE_SECRET ?? app.config.SESSION_SECRET }),
+  );
   http.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',

@@ -177,6 +177,7 @@ const serviceRequest = {
   // exercised by api/src/duplicates/link.test.ts.
   duplicateOfId: null,
   duplicateScore: 0.25,
+  notificationsUnsubscribedAt: at('2024-01-09T00:00:00.025Z'),
 } satisfies Prisma.ServiceRequestUncheckedCreateInput;
 
 const requestFollower = {
@@ -320,6 +321,9 @@ const notification = {
   sentAt: at('2024-01-07T00:00:10.024Z'),
   attempts: 1,
   lastError: 'Relay busy',
+  availableAt: at('2024-01-07T00:00:05.026Z'),
+  lockedUntil: at('2024-01-07T00:01:00.027Z'),
+  deliveredTo: ['homer@example.org', 'lisa@example.org'],
 } satisfies Prisma.NotificationUncheckedCreateInput;
 
 /** Every model, in an order that satisfies the foreign keys, with how to find the row again. */

@@ -17,6 +17,27 @@ async function appendOnce(tx: Tx, row: Prisma.TimelineEventCreateManyInput): Pro
   return count === 1;
 }
 
+/** Queues the resident's mail about a status row this transaction wrote (same key + `:notify`, so once). */
+async function queueStatusMail(
+  tx: Tx,
+  row: { requestId: bigint; key: string; template: string; at: Date; data: Record<string, string | null> },
+): Promise<void> {
+  const data = Object.fromEntries(Object.entries(row.data).filter(([, v]) => v !== null));
+  await tx.notification.createMany({
+    data: [
+      {
+        requestId: row.requestId,
+        dedupeKey: `${row.key}:notify`,
+        template: row.template,
+        channel: 'email',
+        data,
+        createdAt: row.at,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
 /** Builds the store; `now` is the activity's clock (activities may read time, workflows may not). */
 export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new Date()): RequestStore {
   return {
@@ -108,6 +129,13 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
             updatedAt: at,
           },
         });
+        await queueStatusMail(tx, {
+          requestId: BigInt(input.requestId),
+          key: input.key,
+          template: 'status_changed',
+          at,
+          data: { status: input.status, note: input.note },
+        });
       });
     },
 
@@ -140,6 +168,13 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
         await tx.task.updateMany({
           where: { requestId, status: { in: ['open', 'claimed'] } },
           data: { status: 'cancelled', version: { increment: 1 } },
+        });
+        await queueStatusMail(tx, {
+          requestId,
+          key: input.key,
+          template: 'request_closed',
+          at,
+          data: { status: input.status, resolution: input.resolution, message: input.message },
         });
       });
     },
@@ -262,15 +297,32 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
       });
       if (!department)
         throw new Error(
-          `Escalation of '${input.node}' names department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
+          `Reassigning task '${input.node}' names department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
         );
       const at = now();
+      const waiting = { id: input.taskId, status: { in: ['open', 'claimed'] } };
       await db.$transaction(async (tx) => {
-        const { count } = await tx.task.updateMany({
-          where: { id: input.taskId, status: { in: ['open', 'claimed'] } },
-          data: { departmentId: department.id, role: input.role, version: { increment: 1 } },
+        // A task moving to another department arrives unclaimed: the old department's clerk no longer holds it.
+        const moved = await tx.task.updateMany({
+          where: { ...waiting, departmentId: { not: department.id } },
+          data: {
+            departmentId: department.id,
+            role: input.role,
+            status: 'open',
+            assigneeId: null,
+            claimedAt: null,
+            version: { increment: 1 },
+          },
         });
-        if (count === 0) return;
+        const stayed = moved.count
+          ? 0
+          : (
+              await tx.task.updateMany({
+                where: { ...waiting, departmentId: department.id },
+                data: { role: input.role, version: { increment: 1 } },
+              })
+            ).count;
+        if (moved.count + stayed === 0) return;
         await tx.serviceRequest.update({
           where: { id: requestId },
           data: { departmentId: department.id, updatedAt: at },
