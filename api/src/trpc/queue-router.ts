@@ -1,13 +1,20 @@
 /**
- * The staff queue: list a department's tasks, complete one with an outcome. Completion goes through
- * the workflow (a Temporal Update) — the run decides, the task row follows — so two clerks racing on
- * one task get one success and one clear refusal.
+ * The staff queue: list a department's tasks, claim, unclaim or reassign one, complete one with an
+ * outcome. Claims are a row-level projection guarded by the task's `version` (optimistic concurrency:
+ * UPDATE … WHERE id = $1 AND version = $2, version + 1), so two clerks racing for one task get one win
+ * and one clear refusal. Completion goes through the workflow (a Temporal Update) — the run decides,
+ * the task row follows — and the Update's validator is the final arbiter. Every action is audited.
  */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { StaffIdentity } from '../app-context.js';
+import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import { TaskCompletionRejectedError } from '../workflow-gateway.js';
+import type { TrpcContext } from './trpc.js';
 import { router, staffProcedure } from './trpc.js';
+
+type StaffContext = TrpcContext & { staff: StaffIdentity };
+type TaskRow = NonNullable<Awaited<ReturnType<PrismaClient['task']['findUnique']>>>;
 
 /** Staff act only in their own departments; admins everywhere. */
 function assertInDepartment(staff: StaffIdentity, departmentId: string, what: string) {
@@ -17,6 +24,84 @@ function assertInDepartment(staff: StaffIdentity, departmentId: string, what: st
       message: `You can only ${what} in your own department's queue.`,
     });
   }
+}
+
+/** Admins and the department's heads may take a task away from whoever claimed it. */
+async function canOverride(ctx: StaffContext, departmentId: string): Promise<boolean> {
+  if (ctx.staff.isAdmin) return true;
+  const membership = await ctx.db.staffMembership.findUnique({
+    where: { staffId_departmentId: { staffId: ctx.staff.id, departmentId } },
+  });
+  return membership?.access === 'department_head';
+}
+
+/** The task, after checking it exists and the caller works in its department. */
+async function taskInMyDepartment(ctx: StaffContext, taskId: string, what: string): Promise<TaskRow> {
+  const task = await ctx.db.task.findUnique({ where: { id: taskId } });
+  if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no task ${taskId}.` });
+  assertInDepartment(ctx.staff, task.departmentId, what);
+  return task;
+}
+
+/** Why a guarded update matched no row, read back from the task as it is now. */
+async function conflictFor(db: PrismaClient, staff: StaffIdentity, taskId: string): Promise<TRPCError> {
+  const now = await db.task.findUnique({ where: { id: taskId } });
+  let message: string;
+  if (!now) message = 'This task no longer exists; refresh your queue.';
+  else if (now.status === 'completed' || now.status === 'cancelled')
+    message = `This task is already ${now.status}; refresh your queue.`;
+  else if (now.status === 'claimed' && now.assigneeId === staff.id)
+    message = 'You already claimed this task; refresh your queue.';
+  else if (now.status === 'claimed') message = 'Someone else claimed this task just now; refresh your queue.';
+  else message = 'This task changed since your queue was loaded; refresh your queue.';
+  return new TRPCError({ code: 'CONFLICT', message });
+}
+
+const taskRef = {
+  taskId: z.string().uuid('taskId is the id of a task from queue.list'),
+  version: z
+    .number({ error: 'version is the task version queue.list answered' })
+    .int('version is a whole number from queue.list')
+    .min(0, 'version is the task version queue.list answered'),
+};
+
+/**
+ * Applies `data` to the task only if it still has the `version` the caller saw and one of `statuses`,
+ * bumping the version and writing the audit row in the same transaction; CONFLICT otherwise.
+ */
+async function guardedUpdate(
+  ctx: StaffContext,
+  task: TaskRow,
+  seen: { version: number; statuses: string[] },
+  data: Prisma.TaskUncheckedUpdateManyInput,
+  audit: { action: string; data: Prisma.InputJsonObject },
+) {
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.task.updateMany({
+      where: { id: task.id, version: seen.version, status: { in: seen.statuses } },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    await tx.auditLog.create({
+      data: {
+        actorType: 'staff',
+        actorId: ctx.staff.id,
+        action: audit.action,
+        subjectType: 'task',
+        subjectId: task.id,
+        data: { ...audit.data, requestId: task.requestId.toString(), version: seen.version + 1 },
+      },
+    });
+    return tx.task.findUniqueOrThrow({ where: { id: task.id } });
+  });
+  if (!updated) throw await conflictFor(ctx.db, ctx.staff, task.id);
+  return {
+    id: updated.id,
+    status: updated.status,
+    assignee_id: updated.assigneeId,
+    claimed_at: updated.claimedAt?.toISOString() ?? null,
+    version: updated.version,
+  };
 }
 
 const taskStatus = z.enum(['active', 'open', 'claimed', 'completed', 'cancelled']);
@@ -56,6 +141,8 @@ export const queueRouter = router({
         outcomes: t.outcomes,
         outcome: t.outcome,
         version: t.version,
+        assignee_id: t.assigneeId,
+        claimed_at: t.claimedAt?.toISOString() ?? null,
         created_at: t.createdAt.toISOString(),
         due_at: t.dueAt?.toISOString() ?? null,
         service_request_id: t.request.id.toString(),
@@ -69,23 +156,103 @@ export const queueRouter = router({
       }));
     }),
 
+  /** Takes an open task: it becomes yours; a stale version or a task someone else took is a CONFLICT. */
+  claim: staffProcedure.input(z.object(taskRef)).mutation(async ({ ctx, input }) => {
+    const task = await taskInMyDepartment(ctx, input.taskId, 'claim tasks');
+    return guardedUpdate(
+      ctx,
+      task,
+      { version: input.version, statuses: ['open'] },
+      { status: 'claimed', assigneeId: ctx.staff.id, claimedAt: ctx.now() },
+      { action: 'task.claim', data: { assigneeId: ctx.staff.id } },
+    );
+  }),
+
+  /** Puts a claimed task back in the queue; only its claimer or a department head / admin may. */
+  unclaim: staffProcedure.input(z.object(taskRef)).mutation(async ({ ctx, input }) => {
+    const task = await taskInMyDepartment(ctx, input.taskId, 'unclaim tasks');
+    if (
+      task.status === 'claimed' &&
+      task.assigneeId !== ctx.staff.id &&
+      !(await canOverride(ctx, task.departmentId))
+    ) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Only the person who claimed this task, a department head or an admin can unclaim it.',
+      });
+    }
+    return guardedUpdate(
+      ctx,
+      task,
+      { version: input.version, statuses: ['claimed'] },
+      { status: 'open', assigneeId: null, claimedAt: null },
+      { action: 'task.unclaim', data: { previousAssigneeId: task.assigneeId } },
+    );
+  }),
+
+  /**
+   * Gives a task to another staff member of its department (it becomes claimed by them). A task
+   * someone else claimed can be reassigned only by a department head or an admin.
+   */
+  reassign: staffProcedure
+    .input(
+      z.object({
+        ...taskRef,
+        assigneeId: z.string().uuid('assigneeId is the id of a staff member of the task department'),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const task = await taskInMyDepartment(ctx, input.taskId, 'reassign tasks');
+      const claimedByOther = task.status === 'claimed' && task.assigneeId !== ctx.staff.id;
+      if (claimedByOther && !(await canOverride(ctx, task.departmentId))) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message:
+            'This task is claimed by someone else; only a department head or an admin can reassign it.',
+        });
+      }
+      const assignee = await ctx.db.staffMembership.findUnique({
+        where: { staffId_departmentId: { staffId: input.assigneeId, departmentId: task.departmentId } },
+        include: { staff: true },
+      });
+      if (!assignee?.staff.active) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'assigneeId: choose an active staff member of the task department.',
+        });
+      }
+      return guardedUpdate(
+        ctx,
+        task,
+        { version: input.version, statuses: ['open', 'claimed'] },
+        { status: 'claimed', assigneeId: input.assigneeId, claimedAt: ctx.now() },
+        {
+          action: 'task.reassign',
+          data: { assigneeId: input.assigneeId, previousAssigneeId: task.assigneeId },
+        },
+      );
+    }),
+
   complete: staffProcedure
     .input(
       z.object({
-        taskId: z.string().uuid('taskId is the id of a task from queue.list'),
+        taskId: taskRef.taskId,
+        /** The version queue.list answered; a task changed since then is refused (CONFLICT). */
+        version: taskRef.version.optional(),
         outcome: z.string().min(1, 'Choose an outcome'),
         notes: z.string().max(4000, 'Notes can be at most 4000 characters').optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const task = await ctx.db.task.findUnique({ where: { id: input.taskId } });
-      if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no task ${input.taskId}.` });
-      assertInDepartment(ctx.staff, task.departmentId, 'complete tasks');
+      const task = await taskInMyDepartment(ctx, input.taskId, 'complete tasks');
       if (task.status === 'completed' || task.status === 'cancelled') {
         throw new TRPCError({
           code: 'CONFLICT',
           message: `This task is already ${task.status}; refresh your queue.`,
         });
+      }
+      if (input.version !== undefined && input.version !== task.version) {
+        throw await conflictFor(ctx.db, ctx.staff, task.id);
       }
       if (!task.outcomes.includes(input.outcome)) {
         throw new TRPCError({

@@ -1,6 +1,13 @@
 /** All I/O of a run: thin activities over the RequestStore port, plus rule evaluation (a local activity). */
 import type { AssignRule, DecisionRule } from '../core/index.js';
-import { evaluateRules, withVariables, type DecisionResult, type Facts } from '../rules/index.js';
+import {
+  evaluateRules,
+  timeFacts,
+  withVariables,
+  type DecisionResult,
+  type Facts,
+  type TimeFactsCalendar,
+} from '../rules/index.js';
 import type { RequestStore } from './request-store.port.js';
 import { callWebhook } from './webhook.js';
 
@@ -10,11 +17,24 @@ export interface EvaluateDecisionInput {
   default: string | null;
   facts: Facts;
   variables: Record<string, unknown>;
+  /**
+   * The moment of the decision (epoch ms, workflow time) and the jurisdiction's calendar, for the
+   * `time.*` facts. Optional: runs recorded before time facts existed carry neither.
+   */
+  at?: number;
+  calendar?: TimeFactsCalendar;
 }
 
 /** Rule evaluation, registered as a local activity: json-rules-engine cannot be bundled into workflows. */
 export async function evaluateDecision(input: EvaluateDecisionInput): Promise<DecisionResult> {
-  return evaluateRules(input.rules, input.default, withVariables(input.facts, input.variables));
+  return evaluateRules(input.rules, input.default, factsAt(input));
+}
+
+/** Request facts, the run's variables, and the `time.*` facts when the run passed its time. */
+function factsAt(input: Pick<EvaluateDecisionInput, 'facts' | 'variables' | 'at' | 'calendar'>): Facts {
+  const facts = withVariables(input.facts, input.variables);
+  if (input.at === undefined) return facts;
+  return { ...facts, ...timeFacts(input.at, input.calendar ?? { timezone: 'UTC' }) };
 }
 
 export interface EvaluateAssignmentInput {
@@ -22,6 +42,9 @@ export interface EvaluateAssignmentInput {
   rules: AssignRule[];
   facts: Facts;
   variables: Record<string, unknown>;
+  /** As for decisions: the moment (workflow time) and calendar for the `time.*` facts. */
+  at?: number;
+  calendar?: TimeFactsCalendar;
 }
 
 /** Assignment rules (a local activity, like decisions): the index of the first rule that matches, or null. */
@@ -29,7 +52,7 @@ export async function evaluateAssignment(
   input: EvaluateAssignmentInput,
 ): Promise<{ matchedRule: number | null }> {
   const rules = input.rules.map(({ name, when }) => ({ ...(name ? { name } : {}), when, next: input.node }));
-  const { matchedRule } = await evaluateRules(rules, null, withVariables(input.facts, input.variables));
+  const { matchedRule } = await evaluateRules(rules, null, factsAt(input));
   return { matchedRule };
 }
 

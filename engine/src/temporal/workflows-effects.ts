@@ -8,10 +8,11 @@ import {
 import { durationMs } from '../core/index.js';
 import type { CommandOf, Effects, EngineCommand, EngineEvent } from '../core/index.js';
 import type { Sla } from '@civicdesk/schemas';
-import type { Facts } from '../rules/index.js';
+import type { Facts, TimeFactsCalendar } from '../rules/index.js';
 import type { RequestActivities } from './activities.js';
 import { taskKey, writeKey } from './keys.js';
 import { departmentAttribute, statusAttribute } from './search-attributes.js';
+import { workflowNow } from './workflows-time.js';
 
 const store = proxyActivities<RequestActivities>({ startToCloseTimeout: '30 seconds' });
 const rules = proxyLocalActivities<Pick<RequestActivities, 'evaluateDecision' | 'evaluateAssignment'>>({
@@ -22,6 +23,8 @@ export interface RunContext {
   requestId: string;
   workflowId: string;
   facts: Facts;
+  /** The jurisdiction's calendar, for the `time.*` decision facts (UTC, Mon–Fri 09–17 without one). */
+  calendar?: TimeFactsCalendar;
   /** Arms a durable timer; the workflow feeds `timerFired` back to the core when it fires. */
   startTimer(command: CommandOf<'startTimer'>): void;
   /** The SLA deadline of a task created now (workflow time), business calendar included. */
@@ -39,9 +42,10 @@ export function temporalEffects(run: RunContext): Effects {
       workflowId: run.workflowId,
     };
     const done = { type: 'actionDone', node: command.node } as const;
+    const clock = { at: workflowNow(), calendar: run.calendar ?? { timezone: 'UTC' } };
     switch (command.type) {
       case 'evaluateDecision': {
-        const input = { ...fieldsOf(command), facts: run.facts, variables: state.variables };
+        const input = { ...fieldsOf(command), facts: run.facts, variables: state.variables, ...clock };
         return { type: 'decisionEvaluated', node: command.node, ...(await rules.evaluateDecision(input)) };
       }
       case 'evaluateAssignment': {
@@ -50,6 +54,7 @@ export function temporalEffects(run: RunContext): Effects {
           rules: command.rules,
           facts: run.facts,
           variables: state.variables,
+          ...clock,
         };
         const { matchedRule } = await rules.evaluateAssignment(input);
         return { type: 'assignmentEvaluated', node: command.node, matchedRule };

@@ -105,6 +105,7 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
     requestId: input.requestId,
     workflowId,
     facts: input.facts,
+    calendar,
     startTimer,
     dueAt,
   });
