@@ -11,16 +11,19 @@ import {
   reopenRequest,
   sendResidentReply,
   startRequestWorkflow,
+  transferTask,
   type CompleteTaskInput,
   type CompleteTaskResult,
   type ResidentReplyInput,
   type ResidentReplyResult,
+  type TransferTaskInput,
 } from '@civicdesk/engine/temporal';
 
 export {
   ReopenRefusedError,
   ResidentReplyRejectedError,
   TaskCompletionRejectedError,
+  TaskTransferRejectedError,
 } from '@civicdesk/engine/temporal';
 
 export interface StartRequestInput {
@@ -38,6 +41,8 @@ export interface WorkflowGateway {
   startRequest(input: StartRequestInput): Promise<void>;
   /** Completes a task through the run; throws TaskCompletionRejectedError when the run refuses it. */
   completeTask(requestId: string, input: CompleteTaskInput): Promise<CompleteTaskResult>;
+  /** Moves a waiting task to another department; throws TaskTransferRejectedError when the run refuses. */
+  transferTask(requestId: string, input: TransferTaskInput): Promise<CompleteTaskResult>;
   /** A resident's reply ("send us a photo"); throws ResidentReplyRejectedError when the request is closed. */
   residentReply(requestId: string, reply: ResidentReplyInput): Promise<ResidentReplyResult>;
   /** Starts a new run linked to the closed one; throws ReopenRefusedError while it is still open. */
@@ -52,6 +57,7 @@ export function temporalWorkflowGateway(client: Client, taskQueue: string): Work
     },
     completeTask: (requestId, input) => completeTask(client, requestId, input),
     residentReply: (requestId, reply) => sendResidentReply(client, requestId, reply),
+    transferTask: (requestId, input) => transferTask(client, requestId, input),
     async reopen(input) {
       await reopenRequest(client, { ...input, taskQueue });
     },

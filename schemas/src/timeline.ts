@@ -14,6 +14,7 @@ export const timelineEventKind = z.enum([
   'task_claimed',
   'task_completed',
   'escalated',
+  'task_transferred',
   'decision',
   'duplicate',
   'closed',

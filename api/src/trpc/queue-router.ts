@@ -7,102 +7,17 @@
  */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import type { StaffIdentity } from '../app-context.js';
-import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import { TaskCompletionRejectedError } from '../workflow-gateway.js';
-import type { TrpcContext } from './trpc.js';
+import {
+  assertInDepartment,
+  canOverride,
+  conflictFor,
+  guardedUpdate,
+  taskInMyDepartment,
+  taskRef,
+} from './queue-guards.js';
+import { transferTaskProcedure } from './queue-transfer.js';
 import { router, staffProcedure } from './trpc.js';
-
-type StaffContext = TrpcContext & { staff: StaffIdentity };
-type TaskRow = NonNullable<Awaited<ReturnType<PrismaClient['task']['findUnique']>>>;
-
-/** Staff act only in their own departments; admins everywhere. */
-function assertInDepartment(staff: StaffIdentity, departmentId: string, what: string) {
-  if (!staff.isAdmin && !staff.departmentIds.includes(departmentId)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `You can only ${what} in your own department's queue.`,
-    });
-  }
-}
-
-/** Admins and the department's heads may take a task away from whoever claimed it. */
-async function canOverride(ctx: StaffContext, departmentId: string): Promise<boolean> {
-  if (ctx.staff.isAdmin) return true;
-  const membership = await ctx.db.staffMembership.findUnique({
-    where: { staffId_departmentId: { staffId: ctx.staff.id, departmentId } },
-  });
-  return membership?.access === 'department_head';
-}
-
-/** The task, after checking it exists and the caller works in its department. */
-async function taskInMyDepartment(ctx: StaffContext, taskId: string, what: string): Promise<TaskRow> {
-  const task = await ctx.db.task.findUnique({ where: { id: taskId } });
-  if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no task ${taskId}.` });
-  assertInDepartment(ctx.staff, task.departmentId, what);
-  return task;
-}
-
-/** Why a guarded update matched no row, read back from the task as it is now. */
-async function conflictFor(db: PrismaClient, staff: StaffIdentity, taskId: string): Promise<TRPCError> {
-  const now = await db.task.findUnique({ where: { id: taskId } });
-  let message: string;
-  if (!now) message = 'This task no longer exists; refresh your queue.';
-  else if (now.status === 'completed' || now.status === 'cancelled')
-    message = `This task is already ${now.status}; refresh your queue.`;
-  else if (now.status === 'claimed' && now.assigneeId === staff.id)
-    message = 'You already claimed this task; refresh your queue.';
-  else if (now.status === 'claimed') message = 'Someone else claimed this task just now; refresh your queue.';
-  else message = 'This task changed since your queue was loaded; refresh your queue.';
-  return new TRPCError({ code: 'CONFLICT', message });
-}
-
-const taskRef = {
-  taskId: z.string().uuid('taskId is the id of a task from queue.list'),
-  version: z
-    .number({ error: 'version is the task version queue.list answered' })
-    .int('version is a whole number from queue.list')
-    .min(0, 'version is the task version queue.list answered'),
-};
-
-/**
- * Applies `data` to the task only if it still has the `version` the caller saw and one of `statuses`,
- * bumping the version and writing the audit row in the same transaction; CONFLICT otherwise.
- */
-async function guardedUpdate(
-  ctx: StaffContext,
-  task: TaskRow,
-  seen: { version: number; statuses: string[] },
-  data: Prisma.TaskUncheckedUpdateManyInput,
-  audit: { action: string; data: Prisma.InputJsonObject },
-) {
-  const updated = await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.task.updateMany({
-      where: { id: task.id, version: seen.version, status: { in: seen.statuses } },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (count === 0) return null;
-    await tx.auditLog.create({
-      data: {
-        actorType: 'staff',
-        actorId: ctx.staff.id,
-        action: audit.action,
-        subjectType: 'task',
-        subjectId: task.id,
-        data: { ...audit.data, requestId: task.requestId.toString(), version: seen.version + 1 },
-      },
-    });
-    return tx.task.findUniqueOrThrow({ where: { id: task.id } });
-  });
-  if (!updated) throw await conflictFor(ctx.db, ctx.staff, task.id);
-  return {
-    id: updated.id,
-    status: updated.status,
-    assignee_id: updated.assigneeId,
-    claimed_at: updated.claimedAt?.toISOString() ?? null,
-    version: updated.version,
-  };
-}
 
 const taskStatus = z.enum(['active', 'open', 'claimed', 'completed', 'cancelled']);
 
@@ -232,6 +147,8 @@ export const queueRouter = router({
         },
       );
     }),
+
+  transfer: transferTaskProcedure,
 
   complete: staffProcedure
     .input(

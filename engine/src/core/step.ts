@@ -7,6 +7,7 @@ import { getNode, getNodeOfType } from './nodes.js';
 import { onDecisionEvaluated } from './on-decision.js';
 import { onTaskCompleted, onTaskCreated } from './on-task.js';
 import { droppedLate, onReplyReceived, onTimerFired } from './on-wait.js';
+import { onTaskTransferred } from './transfer.js';
 import type { EngineEvent, EngineState, StepResult } from './types.js';
 
 /** Applies one event; throws EngineError (state untouched) when the event is impossible in this state. */
@@ -48,6 +49,9 @@ export function step(definition: WorkflowDefinition, state: EngineState, event: 
       break;
     case 'replyReceived':
       onReplyReceived(draft, event);
+      break;
+    case 'taskTransferred':
+      onTaskTransferred(draft, event);
       break;
     default:
       throw new EngineError(`Unknown event type "${(event as { type: string }).type}"`);

@@ -103,7 +103,16 @@ export type EngineEvent =
   /** A timer the run started fired; stale timers (their token moved on) change nothing. */
   | { type: 'timerFired'; timerId: number; at?: string }
   /** The resident replied; a wait for the reply moves on, otherwise the reply is only recorded. */
-  | { type: 'replyReceived'; text: string; mediaUrl?: string | null };
+  | { type: 'replyReceived'; text: string; mediaUrl?: string | null }
+  /** Staff moved a waiting task to another department or role. */
+  | {
+      type: 'taskTransferred';
+      taskId: string;
+      department: string;
+      role: string | null;
+      by: string;
+      note?: string | null;
+    };
 
 type Numbered<T> = T & { seq: number; node: string };
 

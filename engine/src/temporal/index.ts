@@ -36,3 +36,5 @@ export { InMemoryRequestStore, type StoredTask } from './in-memory-request-store
 export { ensureSearchAttributes } from './register-search-attributes.js';
 export * from './search-attributes.js';
 export { workflowIdFor, reopenedWorkflowIdFor, writeKey, taskKey } from './keys.js';
+export { transferTask, TaskTransferRejectedError } from './transfer-client.js';
+export type { TransferTaskInput } from './messages.js';

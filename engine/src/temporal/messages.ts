@@ -49,3 +49,15 @@ export interface ResidentReplyResult {
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskInput]>('completeTask');
 export const runStateQuery = defineQuery<RunState>('runState');
 export const residentReplyUpdate = defineUpdate<ResidentReplyResult, [ResidentReplyInput]>('residentReply');
+
+/** Staff move a waiting task to another department (and role). */
+export interface TransferTaskInput {
+  taskId: string;
+  department: string;
+  role?: string | null;
+  /** Who moved it (`staff:<id>`). */
+  by: string;
+  note?: string | null;
+}
+
+export const transferTaskUpdate = defineUpdate<CompleteTaskResult, [TransferTaskInput]>('transferTask');

@@ -32,8 +32,10 @@ import {
   completeTaskUpdate,
   residentReplyUpdate,
   runStateQuery,
+  transferTaskUpdate,
   type CompleteTaskInput,
   type ResidentReplyInput,
+  type TransferTaskInput,
 } from './messages.js';
 import { temporalEffects } from './workflows-effects.js';
 import { workflowNow } from './workflows-time.js';
@@ -69,7 +71,10 @@ export interface RequestWorkflowResult {
   path: string[];
 }
 
-type Inbound = { kind: 'task'; input: CompleteTaskInput } | { kind: 'reply'; input: ResidentReplyInput };
+type Inbound =
+  | { kind: 'task'; input: CompleteTaskInput }
+  | { kind: 'reply'; input: ResidentReplyInput }
+  | { kind: 'transfer'; input: TransferTaskInput };
 
 interface Ticket {
   number: number;
@@ -166,6 +171,23 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
     },
   );
 
+  setHandler(
+    transferTaskUpdate,
+    async (transfer) => {
+      const ticket = await enqueue({ kind: 'transfer', input: transfer });
+      if (ticket.error) throw ApplicationFailure.nonRetryable(ticket.error, 'TaskTransferRejected');
+      return { status: state.status, closed: state.closed, openTasks: openTasks(definition, state) };
+    },
+    {
+      validator: (transfer) => {
+        if (!openTasks(definition, state).some((t) => t.taskId === transfer.taskId))
+          throw new Error(`Task ${transfer.taskId} is not open in this run`);
+        if (queue.some((t) => t.inbound.kind !== 'reply' && t.inbound.input.taskId === transfer.taskId))
+          throw new Error(`Task ${transfer.taskId} is already being completed or moved`);
+      },
+    },
+  );
+
   const advance = (result: StepResult) => drive(definition, result, effects, (next) => (state = next));
   const tooLong = () =>
     input.continueAsNewAfter !== undefined
@@ -214,6 +236,9 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
     try {
       if (inbound.kind === 'task') {
         result = step(definition, state, { type: 'taskCompleted', ...inbound.input });
+      } else if (inbound.kind === 'transfer') {
+        const { role, ...transfer } = inbound.input;
+        result = step(definition, state, { type: 'taskTransferred', ...transfer, role: role ?? null });
       } else {
         ticket.resumed = waitingForReply();
         const { text, media_url } = inbound.input;
