@@ -42,6 +42,11 @@ describe('locations and photos at intake', () => {
     expect(row).toMatchObject({ spatialReference: 'EPSG:3436' });
     expect(row.ward).toMatch(/\S/);
     expect(row.district).toMatch(/\S/);
+    const extended = (await (
+      await fetch(`${platform.baseUrl}/open311/v2/requests/${row.id}.json?extensions=true`)
+    ).json()) as { extended_attributes: { x: number; y: number; spatial_reference: string } }[];
+    expect(extended[0]!.extended_attributes).toMatchObject({ spatial_reference: 'EPSG:3436' });
+    expect(extended[0]!.extended_attributes.x).toBeCloseTo(x, 1);
   });
 
   it('places an address id from the city address points', async () => {

@@ -248,6 +248,7 @@ describe('GET /requests — extensions', () => {
       parent_service_request_id: null,
       x: CAPITOL.long,
       y: CAPITOL.lat,
+      spatial_reference: 'EPSG:4326',
       photos: [],
     });
     expect(request!.notes.map((n) => [n.type, n.summary])).toEqual([

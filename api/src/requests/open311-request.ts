@@ -55,9 +55,10 @@ export function toOpen311ExtendedRequest(r: RequestWithTimeline) {
       channel: r.channel,
       duplicate,
       parent_service_request_id: duplicate,
-      // WGS84 degrees (x = long, y = lat); no projected coordinates are stored.
-      x: r.long,
-      y: r.lat,
+      // The projected x/y the client sent (spatial_reference says in what), else WGS84 (x = long, y = lat).
+      x: r.x ?? r.long,
+      y: r.y ?? r.lat,
+      spatial_reference: r.spatialReference ?? (r.lat === null ? null : 'EPSG:4326'),
       photos: r.mediaUrl ? [r.mediaUrl] : [],
     },
     notes: r.timeline

@@ -184,16 +184,6 @@ export const queueRouter = router({
           by: `staff:${ctx.staff.id}`,
           ...(input.notes ? { note: input.notes } : {}),
         });
-        await ctx.db.auditLog.create({
-          data: {
-            actorType: 'staff',
-            actorId: ctx.staff.id,
-            action: 'task.complete',
-            subjectType: 'task',
-            subjectId: task.id,
-            data: { outcome: input.outcome, requestId: task.requestId.toString() },
-          },
-        });
         return { status: result.status, closed: result.closed };
       } catch (error) {
         if (error instanceof TaskCompletionRejectedError) {

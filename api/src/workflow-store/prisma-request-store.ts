@@ -358,17 +358,34 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
       });
     },
 
+    // The completion's audit row is written with the projection, in one transaction, so a completion
+    // the run accepted is audited even if the API lost its connection before answering the clerk.
     async markTaskCompleted(input) {
-      await db.task.updateMany({
-        where: { id: input.taskId, status: { in: ['open', 'claimed'] } },
-        data: {
-          status: 'completed',
-          outcome: input.outcome,
-          completedBy: input.by,
-          completedAt: now(),
-          notes: input.note,
-          version: { increment: 1 },
-        },
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.task.updateMany({
+          where: { id: input.taskId, status: { in: ['open', 'claimed'] } },
+          data: {
+            status: 'completed',
+            outcome: input.outcome,
+            completedBy: input.by,
+            completedAt: now(),
+            notes: input.note,
+            version: { increment: 1 },
+          },
+        });
+        if (count === 0) return;
+        const [actorType, actorId] = input.by.includes(':') ? input.by.split(':', 2) : ['system', input.by];
+        await tx.auditLog.create({
+          data: {
+            at: now(),
+            actorType: actorType === 'staff' ? 'staff' : 'workflow',
+            actorId: actorId ?? null,
+            action: 'task.complete',
+            subjectType: 'task',
+            subjectId: input.taskId,
+            data: { outcome: input.outcome, requestId: input.requestId },
+          },
+        });
       });
     },
   };
