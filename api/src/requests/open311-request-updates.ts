@@ -4,29 +4,13 @@
  * on the update time (the same 90-day rule as `GET /requests`).
  * @see ../../../../shared/OPEN311.md "Extensions used by real deployments"
  */
+import { extendedStatus as extendedStatusSchema } from '@civicdesk/schemas';
 import type { PrismaClient } from '../db/generated/client.js';
 import { iso } from './open311-request.js';
 import { MAX_RANGE_DAYS, MAX_RESULTS } from './open311-request-filters.js';
 import { isoDateTime } from '@civicdesk/schemas';
 
 const DAY = 86_400_000;
-
-export const EXTENDED_STATUSES = [
-  'open',
-  'in_progress',
-  'action_scheduled',
-  'investigating',
-  'planned',
-  'fixed',
-  'closed',
-  'duplicate',
-  'not_councils_responsibility',
-  'no_further_action',
-  'internal_referral',
-  'cancelled',
-  'reopen',
-  'for_triage',
-] as const;
 
 /** Timeline kinds that are updates in mySociety's sense. */
 const UPDATE_KINDS = ['status_changed', 'closed'];
@@ -63,7 +47,7 @@ export function updatesRange(q: Record<string, string | undefined>, now: Date): 
 
 const extendedStatus = (data: unknown, kind: string): string => {
   const status = (data as { status?: unknown } | null)?.status;
-  if (typeof status === 'string' && (EXTENDED_STATUSES as readonly string[]).includes(status)) return status;
+  if (typeof status === 'string' && extendedStatusSchema.safeParse(status).success) return status;
   return kind === 'closed' ? 'closed' : 'open';
 };
 

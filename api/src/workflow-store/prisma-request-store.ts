@@ -38,22 +38,26 @@ async function queueStatusMail(
   });
 }
 
+/** The department `code` of the request's jurisdiction; a definition naming an unknown one fails loudly. */
+async function departmentOfRequest(db: PrismaClient, requestId: bigint, code: string, what: string) {
+  const request = await db.serviceRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { jurisdictionId: true },
+  });
+  const department = await db.department.findUnique({
+    where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code } },
+  });
+  if (!department)
+    throw new Error(`${what} names department '${code}', which does not exist in ${request.jurisdictionId}.`);
+  return department;
+}
+
 /** Builds the store; `now` is the activity's clock (activities may read time, workflows may not). */
 export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new Date()): RequestStore {
   return {
     async createTask(input) {
       const requestId = BigInt(input.requestId);
-      const request = await db.serviceRequest.findUniqueOrThrow({
-        where: { id: requestId },
-        select: { jurisdictionId: true },
-      });
-      const department = await db.department.findUnique({
-        where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code: input.department } },
-      });
-      if (!department)
-        throw new Error(
-          `Task '${input.node}' is assigned to department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
-        );
+      const department = await departmentOfRequest(db, requestId, input.department, `Task '${input.node}'`);
       const at = now();
       // The run computes the deadline in workflow time (business calendar included); older runs sent only an ISO SLA.
       const dueAt = input.dueAt
@@ -197,17 +201,12 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
 
     async transferRequest(input) {
       const requestId = BigInt(input.requestId);
-      const request = await db.serviceRequest.findUniqueOrThrow({
-        where: { id: requestId },
-        select: { jurisdictionId: true },
-      });
-      const department = await db.department.findUnique({
-        where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code: input.department } },
-      });
-      if (!department)
-        throw new Error(
-          `Transfer '${input.node}' names department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
-        );
+      const department = await departmentOfRequest(
+        db,
+        requestId,
+        input.department,
+        `Transfer '${input.node}'`,
+      );
       const at = now();
       await db.$transaction(async (tx) => {
         const written = await appendOnce(tx, {
@@ -288,17 +287,12 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
 
     async reassignTask(input) {
       const requestId = BigInt(input.requestId);
-      const request = await db.serviceRequest.findUniqueOrThrow({
-        where: { id: requestId },
-        select: { jurisdictionId: true },
-      });
-      const department = await db.department.findUnique({
-        where: { jurisdictionId_code: { jurisdictionId: request.jurisdictionId, code: input.department } },
-      });
-      if (!department)
-        throw new Error(
-          `Reassigning task '${input.node}' names department '${input.department}', which does not exist in ${request.jurisdictionId}.`,
-        );
+      const department = await departmentOfRequest(
+        db,
+        requestId,
+        input.department,
+        `Reassigning task '${input.node}'`,
+      );
       const at = now();
       const waiting = { id: input.taskId, status: { in: ['open', 'claimed'] } };
       await db.$transaction(async (tx) => {
