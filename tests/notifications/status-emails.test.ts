@@ -11,11 +11,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followRequest } from '@civicdesk/api';
-import {
-  notificationRoutes,
-  startNotificationDispatcher,
-  type NotificationDispatcher,
-} from '@civicdesk/api';
+import { notificationRoutes, startNotificationDispatcher, type NotificationDispatcher } from '@civicdesk/api';
 import { DEMO_API_KEY, eventually, postForm, startPlatform, type Platform } from '../support/platform.js';
 import { publicCaller, staffCaller } from '../support/staff.js';
 
