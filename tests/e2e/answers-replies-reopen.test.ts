@@ -102,5 +102,26 @@ describe('answers, replies and reopening', () => {
       where: { id: BigInt(pothole.service_request_id) },
     });
     expect(row.status).toBe('open');
+
+    // Staff reopen too: Parks may not reopen a Streets request; Streets may, once it is closed again.
+    await clerk.queue.complete({ taskId: again.id, outcome: 'not_found' });
+    const pat = await staffCaller(platform.app, 'pat@springfield.gov');
+    await expect(
+      pat.requests.reopen({ service_request_id: pothole.service_request_id, reason: 'x' }),
+    ).rejects.toThrow(/your own department/);
+    await clerk.requests.reopen({
+      service_request_id: pothole.service_request_id,
+      reason: 'Crew saw it again',
+    });
+    await eventually(
+      async () =>
+        (await clerk.queue.list({ department: 'streets' })).find(
+          (t) =>
+            t.service_request_id === pothole.service_request_id &&
+            t.title === 'Inspect the site' &&
+            t.id !== again.id,
+        ),
+      'the inspection task of the request reopened by staff',
+    );
   });
 });

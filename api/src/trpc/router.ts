@@ -4,6 +4,7 @@ import { duplicatesRouter } from './duplicates-router.js';
 import { intakeRouter } from './intake-router.js';
 import { queueRouter } from './queue-router.js';
 import { residentRouter } from './resident-router.js';
+import { staffRequestsRouter } from './staff-requests-router.js';
 import { statsRouter } from './stats-router.js';
 import { trackingRouter } from './tracking-router.js';
 import { workflowsRouter } from './workflows-router.js';
@@ -14,6 +15,7 @@ export const appRouter = router({
   intake: intakeRouter,
   tracking: trackingRouter,
   resident: residentRouter,
+  requests: staffRequestsRouter,
   queue: queueRouter,
   stats: statsRouter,
   duplicates: duplicatesRouter,

@@ -131,4 +131,69 @@ describe('workflows router', () => {
       ]),
     );
   });
+
+  it('answers one version with its definition, and NOT_FOUND naming the fix for a missing one', async () => {
+    const sam = await signedIn('sam@springfield.gov', 'springfield-demo');
+    const v1 = await sam.workflows.version({ slug: 'pothole-repair', version: 1 });
+    expect(v1).toMatchObject({ version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(v1.definition.start).toBe('triage');
+    expect(v1.yaml).toContain('title: Inspect the site');
+    await expect(sam.workflows.version({ slug: 'pothole-repair', version: 99 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('workflows.versions'),
+    });
+  });
+
+  it('answers a run: pinned definition, nodes passed, the waiting task as current', async () => {
+    const sam = await signedIn('sam@springfield.gov', 'springfield-demo');
+    const prisma = db.prisma;
+    const service = await prisma.service.findFirstOrThrow({ where: { code: 'pothole' } });
+    const version = await prisma.workflowVersion.findFirstOrThrow({
+      where: { version: 1, workflowDefinition: { slug: 'pothole-repair' } },
+    });
+    const request = await prisma.serviceRequest.create({
+      data: {
+        jurisdictionId: service.jurisdictionId,
+        serviceId: service.id,
+        departmentId: service.departmentId,
+        channel: 'web',
+        workflowVersionId: version.id,
+      },
+    });
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    await prisma.timelineEvent.createMany({
+      data: [
+        { requestId: request.id, kind: 'opened', summary: 'Opened' },
+        { requestId: request.id, kind: 'decided', summary: 'Triage', data: { node: 'triage' } },
+        { requestId: request.id, kind: 'task_created', summary: 'Inspect', data: { node: 'inspect' } },
+      ],
+    });
+    await prisma.task.create({
+      data: {
+        requestId: request.id,
+        workflowId: `request-${request.id}`,
+        nodeId: 'inspect',
+        visit: 1,
+        title: 'Inspect the site',
+        kind: 'work',
+        departmentId: service.departmentId,
+        outcomes: ['confirmed', 'not_found', 'duplicate'],
+        dueAt: due,
+      },
+    });
+    const run = await sam.workflows.run({ service_request_id: String(request.id) });
+    expect(run).toMatchObject({
+      workflow: { slug: 'pothole-repair', version: 1 },
+      path: ['triage', 'inspect'],
+      current: 'inspect',
+      tasks: [{ nodeId: 'inspect', status: 'open', dueAt: due.toISOString() }],
+    });
+    expect(run.workflow?.definition.nodes.inspect).toMatchObject({ type: 'task' });
+    await expect(sam.workflows.run({ service_request_id: '999999' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(sam.workflows.run({ service_request_id: 'abc' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
 });

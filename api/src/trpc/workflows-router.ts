@@ -4,7 +4,7 @@
  * admins and answers every problem the validator found.
  */
 import { TRPCError } from '@trpc/server';
-import { parseWorkflowYaml } from '@civicdesk/schemas';
+import { parseWorkflowYaml, type WorkflowDefinition } from '@civicdesk/schemas';
 import { z } from 'zod';
 import { PublishRefusedError, publishWorkflow, saveDraft } from '../workflows/publish-workflow.js';
 import { FieldErrorsError, router, staffProcedure } from './trpc.js';
@@ -125,6 +125,84 @@ export const workflowsRouter = router({
     return versions.map(versionSummary);
   }),
 
+  /** One published version with its YAML and definition, to open read-only or compare with the draft. */
+  version: staffProcedure
+    .input(slugInput.extend({ version: z.number().int().min(1, 'Versions start at 1') }))
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.db.workflowVersion.findFirst({
+        where: {
+          version: input.version,
+          workflowDefinition: { jurisdictionId: ctx.staff.jurisdictionId, slug: input.slug },
+        },
+      });
+      if (!row)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `'${input.slug}' has no version ${input.version}; pick one from workflows.versions.`,
+        });
+      return {
+        ...versionSummary(row),
+        yaml: row.yaml,
+        definition: row.definition as unknown as WorkflowDefinition,
+      };
+    }),
+
+  /**
+   * A request's run for the live view: the pinned version's definition, the nodes it passed (from
+   * timeline events naming a node) and its tasks with their SLA due times.
+   */
+  run: staffProcedure
+    .input(z.object({ service_request_id: z.string().regex(/^\d+$/, 'A request id is digits, e.g. 42') }))
+    .query(async ({ ctx, input }) => {
+      const request = await ctx.db.serviceRequest.findFirst({
+        where: { id: BigInt(input.service_request_id), jurisdictionId: ctx.staff.jurisdictionId },
+        include: {
+          workflowVersion: { include: { workflowDefinition: true } },
+          tasks: { orderBy: { createdAt: 'asc' } },
+          timeline: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+        },
+      });
+      if (!request)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `There is no request ${input.service_request_id}; check service_request_id.`,
+        });
+      const version = request.workflowVersion;
+      const path = visitedNodes(request.timeline.map((e) => e.data));
+      const waiting = request.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+      return {
+        serviceRequestId: String(request.id),
+        status: request.status,
+        extendedStatus: request.extendedStatus,
+        workflow: version
+          ? {
+              slug: version.workflowDefinition.slug,
+              version: version.version,
+              definition: version.definition as unknown as WorkflowDefinition,
+            }
+          : null,
+        path,
+        current: waiting.at(-1)?.nodeId ?? (request.status === 'open' ? (path.at(-1) ?? null) : null),
+        tasks: request.tasks.map((t) => ({
+          id: t.id,
+          nodeId: t.nodeId,
+          title: t.title,
+          status: t.status,
+          outcome: t.outcome,
+          dueAt: t.dueAt?.toISOString() ?? null,
+          createdAt: t.createdAt.toISOString(),
+          completedAt: t.completedAt?.toISOString() ?? null,
+        })),
+        timeline: request.timeline.map((e) => ({
+          at: e.at.toISOString(),
+          kind: e.kind,
+          summary: e.summary,
+          node: nodeOf(e.data),
+        })),
+        now: ctx.now().toISOString(),
+      };
+    }),
+
   /** Departments and their role codes, for task assignment. */
   departments: staffProcedure.query(async ({ ctx }) => {
     const departments = await ctx.db.department.findMany({
@@ -195,4 +273,17 @@ function serviceAttributes(json: unknown) {
         ...(a.values ? { values: a.values.map((v) => ({ key: String(v.key), name: v.name })) } : {}),
       }))
     : [];
+}
+
+/** The node a timeline event's data names, if any. */
+function nodeOf(data: unknown): string | null {
+  const node = (data as { node?: unknown } | null)?.node;
+  return typeof node === 'string' ? node : null;
+}
+
+/** Nodes in the order the run entered them; several events at one node count once per visit. */
+function visitedNodes(events: unknown[]): string[] {
+  const path: string[] = [];
+  for (const node of events.map(nodeOf)) if (node && path.at(-1) !== node) path.push(node);
+  return path;
 }
