@@ -6,9 +6,12 @@ import { createPrismaClient } from './db/client.js';
 import { temporalWorkflowGateway } from './workflow-gateway.js';
 import { createMediaSettings } from './media/media-settings.js';
 import { geocoderFromConfig } from './geo/geocoder-from-config.js';
+import { temporalHealthCheck } from './ops/index.js';
 
 /** Connects to PostgreSQL and Temporal; `close()` releases both. */
-export async function createAppContext(config: Config): Promise<AppContext & { close(): Promise<void> }> {
+export async function createAppContext(
+  config: Config,
+): Promise<AppContext & { close(): Promise<void>; temporalHealth: () => Promise<void> }> {
   const db = createPrismaClient(config.DATABASE_URL);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -17,6 +20,7 @@ export async function createAppContext(config: Config): Promise<AppContext & { c
     config,
     workflows: temporalWorkflowGateway(client, config.TEMPORAL_TASK_QUEUE),
     media: createMediaSettings(config),
+    temporalHealth: temporalHealthCheck(client),
     geocoder: geocoderFromConfig(config),
     now: () => new Date(),
     async close() {

@@ -24,3 +24,4 @@ export * from './duplicates/index.js';
 export { createMediaSettings, type MediaSettings } from './media/index.js';
 export * from './geo/index.js';
 export * from './notifications/index.js';
+export * from './ops/index.js';

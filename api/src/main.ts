@@ -26,7 +26,11 @@ const notifications = config.SMTP_RELAY_URL
     })
   : null;
 const server = serve(
-  { fetch: createHttpApp(app).fetch, hostname: config.HOST, port: config.PORT },
+  {
+    fetch: createHttpApp(app, { temporalHealth: app.temporalHealth }).fetch,
+    hostname: config.HOST,
+    port: config.PORT,
+  },
   (info) => {
     console.log(JSON.stringify({ msg: 'api listening', url: `http://${info.address}:${info.port}` }));
   },

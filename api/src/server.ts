@@ -13,11 +13,14 @@ import { createTrpcContext } from './trpc/context.js';
 import { appRouter } from './trpc/router.js';
 import { mediaRoutes } from './media/routes.js';
 import { notificationRoutes } from './notifications/index.js';
+import { createLogger, healthRoutes, metricsRoutes, requestLogging } from './ops/index.js';
 
 /** Builds the Hono app over a ready AppContext. */
-export function createHttpApp(app: AppContext): Hono {
+export function createHttpApp(app: AppContext, ops: { temporalHealth?: () => Promise<void> } = {}): Hono {
   const http = new Hono();
-  http.get('/healthz', (c) => c.json({ ok: true }));
+  http.use(requestLogging(createLogger({ service: 'api' })));
+  http.route('/', healthRoutes(app, ops));
+  http.route('/', metricsRoutes(app));
   http.route(
     '/open311/v2',
     open311Routes(app, {

@@ -1,6 +1,6 @@
 // A scratch database filled with synthetic NYC-like 311 requests whose services, boroughs, places,
 // missing locations and open/closed shares follow the value frequencies of a one-million-record
-// sample of real NYC 311 data (shared/data/real311/nyc311-1m-sample-frequencies.csv). Rows are made
+// sample of real NYC 311 data (examples/real311/nyc311-1m-sample-frequencies.csv). Rows are made
 // by the database itself (INSERT … SELECT over generate_series), one statement per service.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import type { TestDatabase } from '@civicdesk/api';
 type PrismaClient = TestDatabase['prisma'];
 
 export const frequenciesPath = fileURLToPath(
-  new URL('../../../shared/data/real311/nyc311-1m-sample-frequencies.csv', import.meta.url),
+  new URL('../../examples/real311/nyc311-1m-sample-frequencies.csv', import.meta.url),
 );
 
 type Frequency = { field: string; value: string; count: number };

@@ -6,7 +6,7 @@ import { parseWorkflowYaml, validateWorkflow } from '@civicdesk/schemas';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../support/platform.js';
+import { DEMO_API_KEY, eventually, postForm, startPlatform, type Platform } from '../support/platform.js';
 import { addStep, drawWire, launchChromium, selectStep, signIn, snapshot } from './designer-page.js';
 import { serveDesigner, type DesignerServer } from './serve-designer.js';
 
@@ -182,5 +182,91 @@ describe('workflow designer in a browser', () => {
     await page.locator('[data-step="fixed-2"] .title').click();
     await page.keyboard.press('Delete');
     await expect.poll(() => steps.count()).toBe(before);
+  });
+
+  it('lists versions, opens v1 read-only, diffs it with an edited draft, shows a live run, restores v1', async () => {
+    // Edit the draft: a new title on repair and a new end step.
+    await selectStep(page, 'repair');
+    await panel(page).getByLabel('Title').fill('Fill the pothole today');
+    await addStep(page, 'End', 'cancelled');
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('region', { name: 'Version history' });
+    const v1 = history.locator('[data-version="1"]');
+    await v1.waitFor();
+    const hash = (
+      await platform.app.db.workflowVersion.findFirstOrThrow({
+        where: { version: 1, workflowDefinition: { slug: 'pothole-lite' } },
+      })
+    ).hash;
+    expect(await v1.textContent()).toContain(hash.slice(0, 8));
+    const admin = await platform.app.db.staffMember.findFirstOrThrow({
+      where: { email: 'admin@springfield.gov' },
+    });
+    expect(await v1.textContent()).toContain(admin.name);
+
+    // v1 read-only: the old title, no new step, and the canvas refuses edits.
+    await history.getByRole('button', { name: 'Open v1' }).click();
+    await page.locator('.canvas.read-only').waitFor();
+    await page.locator('[data-step="repair"] .title', { hasText: /^Fill the pothole$/ }).waitFor();
+    expect(await page.locator('[data-step="cancelled"]').count()).toBe(0);
+    await snapshot(page, 'designer-4-version-1');
+    await page.getByRole('button', { name: 'Back to draft' }).click();
+    await page.locator('[data-step="cancelled"]').waitFor();
+
+    // Diff v1 → draft: repair changed (amber), cancelled added (green), listed beside the legend.
+    await history.getByLabel('From').selectOption('1');
+    await history.getByLabel('To').selectOption('draft');
+    await history.getByRole('button', { name: 'Show changes' }).click();
+    await page.locator('.step.mark-changed[data-step="repair"]').waitFor();
+    await page.locator('.step.mark-added[data-step="cancelled"]').waitFor();
+    const changes = page.getByRole('list', { name: 'Changes' });
+    expect(await changes.textContent()).toContain('+ step cancelled');
+    expect(await changes.textContent()).toContain('~ step repair');
+    expect(await page.locator('.step[class*="mark-"]').count()).toBe(2);
+    await snapshot(page, 'designer-5-diff');
+    await page.getByRole('button', { name: 'Back to draft' }).click();
+
+    // A resident reports a deep pothole; the live view shows it waiting at repair with its SLA clock.
+    const posted = await postForm(platform.baseUrl, '/open311/v2/requests.json', [
+      ['api_key', DEMO_API_KEY],
+      ['service_code', 'pothole'],
+      ['lat', '39.7817'],
+      ['long', '-89.6501'],
+      ['description', 'Deep hole'],
+      ['attribute[depth_cm]', '12'],
+      ['attribute[location_type]', 'road'],
+    ]);
+    expect(posted.status).toBe(200);
+    const [answer] = (await posted.json()) as { service_request_id: string }[];
+    const requestId = answer!.service_request_id;
+    await eventually(
+      async () =>
+        (await platform.app.db.task.findFirst({ where: { requestId: BigInt(requestId) } })) ?? undefined,
+      'the repair task',
+    );
+    await page.getByRole('tab', { name: 'Live' }).click();
+    const live = page.getByRole('region', { name: 'Live view' });
+    await live.getByLabel('Request id').fill(requestId);
+    await live.getByRole('button', { name: 'Show run' }).click();
+    await page.locator('.step.mark-current[data-step="repair"]').waitFor();
+    expect(await page.locator('.step.mark-done[data-step="triage"]').count()).toBe(1);
+    expect(await live.locator('[data-task-node="repair"]').textContent()).toMatch(/SLA \d+d \d+h left/);
+    await snapshot(page, 'designer-6-live');
+    await page.getByRole('button', { name: 'Back to draft' }).click();
+
+    // Restore v1 as the draft: saved on the current revision, the edits gone from canvas and store.
+    await page.getByRole('tab', { name: 'History' }).click();
+    await history.getByRole('button', { name: 'Restore v1 as draft' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Saved draft revision/ })
+      .waitFor();
+    await expect.poll(() => page.locator('[data-step="cancelled"]').count()).toBe(0);
+    const stored = await platform.app.db.workflowDefinition.findFirstOrThrow({
+      where: { slug: 'pothole-lite' },
+    });
+    expect(stored.draftYaml).not.toContain('cancelled');
+    expect(stored.draftYaml).toContain('title: Fill the pothole\n');
   });
 });

@@ -1,10 +1,10 @@
-// The real 311 records in /work/shared/data/real311 (../shared/data/real311 from the repository),
+// The real 311 records copied into examples/real311 (from the team's shared data folder),
 // read into one shape for the duplicate tests: who, what, where, when opened and when closed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-export const real311Dir = fileURLToPath(new URL('../../../shared/data/real311/', import.meta.url));
+export const real311Dir = fileURLToPath(new URL('../../examples/real311/', import.meta.url));
 
 export interface Real311Record {
   /** The city's own id. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { haversineMetres } from './haversine.js';
 import { fromWgs84, parseSpatialReference, toWgs84 } from './projections.js';
 
-const csvPath = new URL('../../../../shared/data/real311/nyc311-2024-04-1000.csv', import.meta.url);
+const csvPath = new URL('../../../examples/real311/nyc311-2024-04-1000.csv', import.meta.url);
 
 type Row = Record<string, string>;
 const number = (text: string | undefined) =>

@@ -4,13 +4,14 @@
  * stored on error; the workflow starts after commit (outbox relay), so a crash never loses a request.
  * @see ../../../../shared/DESIGN.md "The life of a request"
  */
-import { parseIntake, type FieldError } from '@civicdesk/schemas';
+import { intakeChannel, parseIntake, type FieldError } from '@civicdesk/schemas';
 import type { PrismaClient } from '../db/generated/client.js';
 import { serviceAttributes } from '../catalogue/open311-services.js';
 import { addIsoDuration } from '../time/iso-duration.js';
 import { loadJurisdictionLocator, type Geocoder, type LocateInput } from '../geo/index.js';
 import { START_WORKFLOW } from '../outbox/messages.js';
 import { duplicateScore, findDuplicateCandidates } from '../duplicates/index.js';
+import { recordIntake } from '../ops/metrics.js';
 
 export interface SubmittedRequest {
   id: string;
@@ -23,8 +24,23 @@ export interface SubmittedRequest {
 export type IntakeResult =
   { ok: true; request: SubmittedRequest } | { ok: false; status: 400 | 404; errors: FieldError[] };
 
-/** Validates and stores a resident's submission; `input` is the channel-independent intake shape. */
+/** Validates and stores a resident's submission (any channel), counting the outcome for /metrics. */
 export async function submitRequest(
+  db: PrismaClient,
+  jurisdictionId: string,
+  input: unknown,
+  now: Date,
+  options: { geocoder?: Geocoder | undefined } = {},
+): Promise<IntakeResult> {
+  const result = await storeRequest(db, jurisdictionId, input, now, options);
+  // Only known channels become metric labels: a hostile value must not grow the label set.
+  const channel = intakeChannel.safeParse((input as { channel?: unknown } | null)?.channel);
+  recordIntake(channel.success ? channel.data : 'unknown', result.ok ? 'accepted' : 'rejected');
+  return result;
+}
+
+/** Validates and stores a resident's submission; `input` is the channel-independent intake shape. */
+async function storeRequest(
   db: PrismaClient,
   jurisdictionId: string,
   input: unknown,

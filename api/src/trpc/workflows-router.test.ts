@@ -100,6 +100,9 @@ describe('workflows router', () => {
     expect((await admin.workflows.versions({ slug: 'pothole-repair' })).map((v) => v.version)).toEqual([
       2, 1,
     ]);
+    expect((await admin.workflows.versions({ slug: 'pothole-repair' }))[0]?.publishedByName).toEqual(
+      expect.any(String),
+    );
 
     const { draftRevision } = await admin.workflows.get({ slug: 'pothole-repair' });
     const broken = potholeYaml.replace(

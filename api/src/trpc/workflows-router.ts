@@ -122,7 +122,17 @@ export const workflowsRouter = router({
       where: { workflowDefinition: { jurisdictionId: ctx.staff.jurisdictionId, slug: input.slug } },
       orderBy: { version: 'desc' },
     });
-    return versions.map(versionSummary);
+    const ids = versions.flatMap((v) => (v.publishedBy ? [v.publishedBy] : []));
+    const staff = await ctx.db.staffMember.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true },
+    });
+    const names = new Map(staff.map((s) => [s.id, s.name]));
+    // Who published, by name: the designer shows it beside each version.
+    return versions.map((v) => ({
+      ...versionSummary(v),
+      publishedByName: (v.publishedBy && names.get(v.publishedBy)) ?? null,
+    }));
   }),
 
   /** One published version with its YAML and definition, to open read-only or compare with the draft. */
@@ -178,6 +188,7 @@ export const workflowsRouter = router({
           ? {
               slug: version.workflowDefinition.slug,
               version: version.version,
+              yaml: version.yaml,
               definition: version.definition as unknown as WorkflowDefinition,
             }
           : null,
