@@ -33,9 +33,11 @@ type Props = {
   edit(change: (definition: WorkflowDefinition) => WorkflowDefinition): void;
   onAddAt(kind: NodeKind, position: Position): void;
   onSelect(ids: string[]): void;
+  /** A published version, a diff or a live run: look, do not touch. */
+  readOnly?: boolean;
 };
 
-export function Canvas({ definition, overlay, edit, onAddAt, onSelect }: Props) {
+export function Canvas({ definition, overlay, edit, onAddAt, onSelect, readOnly = false }: Props) {
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNodeType>([]);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>([]);
   const flow = useReactFlow();
@@ -95,7 +97,11 @@ export function Canvas({ definition, overlay, edit, onAddAt, onSelect }: Props) 
   );
 
   return (
-    <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <div
+      className={`canvas${readOnly ? ' read-only' : ''}`}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={readOnly ? undefined : onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -107,7 +113,9 @@ export function Canvas({ definition, overlay, edit, onAddAt, onSelect }: Props) 
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
         isValidConnection={isValidConnection}
-        deleteKeyCode={deleteKeys}
+        deleteKeyCode={readOnly ? null : deleteKeys}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         multiSelectionKeyCode={multiSelectKeys}
         defaultEdgeOptions={edgeOptions}
         fitView

@@ -5,6 +5,7 @@ import { storeToken } from '../api/session.js';
 import { useDraftHistory } from '../hooks/use-draft-history.js';
 import { useIsAdmin } from '../hooks/use-is-admin.js';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts.js';
+import { useReadOnlyView } from '../hooks/use-read-only-view.js';
 import { useReferenceData } from '../hooks/use-reference-data.js';
 import { useSavedWorkflow } from '../hooks/use-saved-workflow.js';
 import { useValidation } from '../hooks/use-validation.js';
@@ -19,11 +20,14 @@ import { newNodeOf, usualDepartment } from '../model/node-templates.js';
 import { variablesUsed } from '../model/rule-variables.js';
 import { Canvas } from './Canvas.js';
 import { downloadText } from './download.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { LivePanel } from './LivePanel.js';
 import { Palette } from './Palette.js';
 import { ProblemsList } from './ProblemsList.js';
 import { PropertiesPanel } from './properties/PropertiesPanel.js';
 import { SimulatePanel } from './SimulatePanel.js';
 import { Toolbar } from './Toolbar.js';
+import { ViewBanner } from './ViewBanner.js';
 import { YamlPane } from './YamlPane.js';
 
 export function Designer({ onSignOut }: { onSignOut(): void }) {
@@ -37,7 +41,7 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
   const [selection, setSelection] = useState<string[]>([]);
   const [simPath, setSimPath] = useState<string[]>([]);
   const [showYaml, setShowYaml] = useState(true);
-  const [tab, setTab] = useState<'properties' | 'simulate'>('properties');
+  const [tab, setTab] = useState<Tab>('properties');
   const clipboard = useRef<Clipboard | null>(null);
   const select = useCallback((ids: string[]) => setSelection((old) => (sameIds(old, ids) ? old : ids)), []);
 
@@ -46,9 +50,27 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
     () => factCatalogue(reference.services, definition.services, variablesUsed(definition)),
     [reference.services, definition],
   );
+  const views = useReadOnlyView({
+    slug: definition.workflow,
+    draft: editor.draft,
+    save: saved.save,
+    replaceYaml: editor.editYaml,
+  });
+  const { view } = views;
   const overlay = useMemo(
-    () => ({ problemsByNode: byNode, path: simPath, selected: new Set(selection) }),
-    [byNode, simPath, selection],
+    () =>
+      view
+        ? {
+            path: view.path ?? [],
+            ...(view.marks ? { marks: view.marks } : {}),
+            ...(view.edgeMarks ? { edgeMarks: view.edgeMarks } : {}),
+          }
+        : { problemsByNode: byNode, path: simPath, selected: new Set(selection) },
+    [view, byNode, simPath, selection],
+  );
+  const fitSoon = useCallback(
+    () => setTimeout(() => void flow.fitView({ maxZoom: 1, duration: 200 }), 150),
+    [flow],
   );
 
   const addAt = useCallback(
@@ -159,36 +181,46 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
       )}
       <Palette onAdd={addInView} />
       <main className="work">
+        {view && (
+          <ViewBanner
+            view={view}
+            onClose={() => {
+              views.close();
+              fitSoon();
+            }}
+          />
+        )}
+        {views.error && (
+          <p role="alert" className="view-error">
+            {views.error}
+          </p>
+        )}
         <Canvas
-          definition={definition}
+          definition={view?.definition ?? definition}
+          readOnly={view !== null}
           overlay={overlay}
-          edit={editor.edit}
+          edit={view ? ignoreEdit : editor.edit}
           onAddAt={addAt}
           onSelect={select}
         />
-        <ProblemsList problems={problems} onJump={jumpTo} />
+        {!view && <ProblemsList problems={problems} onJump={jumpTo} />}
       </main>
       {showYaml && <YamlPane text={editor.yamlText} errors={editor.yamlErrors} onChange={editor.editYaml} />}
       <aside className="sidebar">
         <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'properties'}
-            onClick={() => setTab('properties')}
-          >
-            Properties
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'simulate'}
-            onClick={() => setTab('simulate')}
-          >
-            Simulate
-          </button>
+          {tabs.map(([key, label]) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              onClick={() => setTab(key)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
-        {tab === 'properties' ? (
+        {tab === 'properties' && (
           <PropertiesPanel
             definition={definition}
             selected={selection}
@@ -198,13 +230,35 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
             edit={editor.edit}
             onSelect={select}
           />
-        ) : (
+        )}
+        {tab === 'simulate' && (
           <SimulatePanel definition={definition} catalogue={catalogue} onPath={setSimPath} />
         )}
+        {tab === 'history' && (
+          <HistoryPanel
+            slug={saved.baseRevision === null ? '' : definition.workflow}
+            refreshKey={list.workflows}
+            onOpen={(version) => void views.openVersion(version).then(fitSoon)}
+            onCompare={(from, to) => void views.compare(from, to).then(fitSoon)}
+            onRestore={(version) => void views.restore(version).then((ok) => ok && list.reload())}
+          />
+        )}
+        {tab === 'live' && <LivePanel onRun={(run) => (views.showRun(run), fitSoon())} />}
       </aside>
     </div>
   );
 }
+
+type Tab = 'properties' | 'simulate' | 'history' | 'live';
+const tabs: [Tab, string][] = [
+  ['properties', 'Properties'],
+  ['simulate', 'Simulate'],
+  ['history', 'History'],
+  ['live', 'Live'],
+];
+
+/** A read-only canvas drops edits. */
+function ignoreEdit(): void {}
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);

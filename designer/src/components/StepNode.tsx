@@ -10,7 +10,7 @@ import { KindIcon } from './KindIcon.js';
 export type StepNodeType = Node<StepData, 'step'>;
 
 function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
-  const { id, node, isStart, problems, onPath } = data;
+  const { id, node, isStart, problems, onPath, mark } = data;
   const kind = kindOf(node);
   const exits = exitsOf(id, node);
   const handleIds = exits.map((exit) => exit.id).join('|');
@@ -23,6 +23,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
     selected ? 'selected' : '',
     problems.length ? 'has-problems' : '',
     onPath ? 'on-path' : '',
+    mark ? `mark-${mark}` : '',
   ];
   return (
     <div
@@ -36,6 +37,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <KindIcon name={kind.icon} />
         <span className="kind">{kind.label}</span>
         {isStart && <span className="start-badge">start</span>}
+        {mark && <span className={`mark-badge ${mark}`}>{mark}</span>}
         {problems.length > 0 && (
           <span className="problem-badge" title={problems.join('\n')}>
             ⚠ {problems.length}

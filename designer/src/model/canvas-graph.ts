@@ -1,5 +1,6 @@
 /** The definition as canvas nodes and edges (React Flow's shapes, without depending on React). */
 import { hasNode, nodeEdges, type WorkflowDefinition, type WorkflowNode } from '@civicdesk/schemas';
+import type { Mark } from './diff-view.js';
 import type { Position } from './edit.js';
 
 export type StepData = {
@@ -8,6 +9,8 @@ export type StepData = {
   isStart: boolean;
   problems: string[];
   onPath: boolean;
+  /** How a diff or a live run marks this step, if it does. */
+  mark?: Mark;
 };
 export type CanvasNode = { id: string; type: 'step'; position: Position; data: StepData; selected?: boolean };
 export type CanvasEdge = {
@@ -25,6 +28,9 @@ export type Overlay = {
   /** Nodes of a simulated path, in order. */
   path?: readonly string[];
   selected?: ReadonlySet<string>;
+  /** Diff or live-run marks by node id, and by edge id (`<node>:<field>`). */
+  marks?: ReadonlyMap<string, Mark>;
+  edgeMarks?: ReadonlyMap<string, Mark>;
 };
 
 /** Canvas nodes at their layout positions (a grid for nodes without one) and one edge per wire. */
@@ -43,6 +49,7 @@ export function toCanvasGraph(
       isStart: definition.start === id,
       problems: overlay.problemsByNode?.get(id) ?? [],
       onPath: onPath.has(id),
+      ...(overlay.marks?.has(id) ? { mark: overlay.marks.get(id)! } : {}),
     },
     ...(overlay.selected?.has(id) ? { selected: true } : {}),
   }));
@@ -52,6 +59,7 @@ export function toCanvasGraph(
       .filter((edge) => hasNode(definition, edge.to))
       .map((edge): CanvasEdge => {
         const lit = steps.has(`${id}→${edge.to}`);
+        const mark = overlay.edgeMarks?.get(`${id}:${edge.field}`);
         return {
           id: `${id}:${edge.field}`,
           source: id,
@@ -59,6 +67,7 @@ export function toCanvasGraph(
           target: edge.to as string,
           label: edgeLabel(edge.via as { kind: string; outcome?: string; name?: string; index?: number }),
           ...(lit ? { animated: true, className: 'on-path' } : {}),
+          ...(mark ? { className: `diff-${mark}` } : {}),
         };
       }),
   );
