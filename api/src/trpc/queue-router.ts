@@ -180,6 +180,8 @@ export const queueRouter = router({
       try {
         const result = await ctx.workflows.completeTask(task.requestId.toString(), {
           taskId: task.id,
+          node: task.nodeId,
+          visit: task.visit,
           outcome: input.outcome,
           by: `staff:${ctx.staff.id}`,
           ...(input.notes ? { note: input.notes } : {}),

@@ -30,12 +30,21 @@ export function openTasks(definition: WorkflowDefinition, state: EngineState): O
 export function checkTaskCompletion(
   definition: WorkflowDefinition,
   state: EngineState,
-  completion: { taskId: string; outcome: string; note?: string; values?: Record<string, unknown> },
+  completion: {
+    taskId: string;
+    outcome: string;
+    note?: string;
+    values?: Record<string, unknown>;
+    /** The task row's node and visit: lets a completion in while the run still awaits the row's creation. */
+    node?: string;
+    visit?: number;
+  },
 ): string | null {
   if (state.closed)
     return `The request is closed (${state.resolution ?? state.status}); task ${completion.taskId} cannot be completed`;
   const open = openTasks(definition, state);
-  const task = open.find((t) => t.taskId === completion.taskId);
+  const task =
+    open.find((t) => t.taskId === completion.taskId) ?? taskBeingCreated(definition, state, completion);
   if (!task) {
     const ids = open.map((t) => `${t.taskId} (${t.node})`).join(', ') || 'none';
     return `Task ${completion.taskId} is not open in this run; open tasks: ${ids}`;
@@ -46,4 +55,32 @@ export function checkTaskCompletion(
   const problems = formProblems(task.form, completion.values ?? {});
   if (problems.length > 0) return `Task "${task.title}" (${task.node}): ${problems.join('; ')}`;
   return null;
+}
+
+/**
+ * The task whose row exists but whose creation the run has not heard back about yet (the activity's
+ * reply was lost to a worker crash and is being retried). Staff can already see the row; their
+ * completion is accepted and applied once the creation reaches the run, instead of being refused.
+ */
+function taskBeingCreated(
+  definition: WorkflowDefinition,
+  state: EngineState,
+  completion: { taskId: string; node?: string; visit?: number },
+): OpenTask | undefined {
+  const token = state.tokens.find(
+    (t) => t.node === completion.node && t.visit === completion.visit && t.wait.on === 'taskCreated',
+  );
+  const node = token ? definition.nodes[token.node] : undefined;
+  if (!token || node?.type !== 'task') return undefined;
+  return {
+    taskId: completion.taskId,
+    node: token.node,
+    visit: token.visit,
+    title: node.title,
+    kind: node.kind,
+    department: (token.assign ?? node.assign).department,
+    role: (token.assign ?? node.assign).role ?? null,
+    outcomes: Object.keys(node.outcomes),
+    form: node.form ?? [],
+  };
 }

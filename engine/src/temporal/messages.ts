@@ -12,6 +12,9 @@ export interface CompleteTaskInput {
   note?: string;
   /** Values staff entered; they become the run's variables (`variables.<name>` in rules). */
   values?: Record<string, unknown>;
+  /** The task row's node and visit, so a completion arriving before the run heard of the row is kept. */
+  node?: string;
+  visit?: number;
 }
 
 /** Where the run stands once the completion has been carried out to the next wait. */
