@@ -7,11 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import sharp from 'sharp';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, importCityPack, readCityPack, type TestDatabase } from '@civicdesk/api';
 import { startEmailChannel, type RunningEmailChannel } from '@civicdesk/api/channels';
@@ -22,30 +20,13 @@ const publicUrl = 'https://311.springfield.example';
 
 let db: TestDatabase;
 let channel: RunningEmailChannel;
-let sink: SMTPServer;
-const relayed: { to: string[]; mail: ParsedMail }[] = [];
-
-/** The city's relay: accepts everything and keeps it, parsed, before saying 250. */
-async function startSink(): Promise<number> {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        relayed.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  return (sink.server.address() as AddressInfo).port;
-}
+let sink: SmtpSink;
 
 beforeAll(async () => {
   db = await createTestDatabase('email_in');
   await importCityPack(db.prisma, readCityPack(springfield));
-  const sinkPort = await startSink();
+  sink = await startSmtpSink();
+  const sinkPort = sink.port;
   channel = await startEmailChannel({
     db: db.prisma,
     jurisdictionId: 'springfield.gov',
@@ -59,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await channel?.close();
-  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
+  await sink?.close();
   await db?.drop();
 });
 
@@ -80,7 +61,7 @@ async function photo(): Promise<Buffer> {
     .toBuffer();
 }
 
-const repliesTo = (address: string) => relayed.filter((r) => r.to.includes(address));
+const repliesTo = (address: string) => sink.relayed.filter((r) => r.to.includes(address));
 
 describe('email-in channel', () => {
   it('turns a mail into a request with service, location, answers and photo, and answers with the tracking id', async () => {

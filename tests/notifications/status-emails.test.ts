@@ -5,10 +5,9 @@
  * tracking link and an unsubscribe link; the follower's link, followed through the route, stops the
  * next status mail to them while the requester still gets it.
  */
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followRequest } from '@civicdesk/api';
 import { notificationRoutes, startNotificationDispatcher, type NotificationDispatcher } from '@civicdesk/api';
@@ -21,30 +20,13 @@ const requester = 'homer@example.org';
 const follower = 'lisa@example.org';
 
 let platform: Platform;
-let sink: SMTPServer;
+let sink: SmtpSink;
 let dispatcher: NotificationDispatcher;
-const relayed: { to: string[]; mail: ParsedMail }[] = [];
-
-/** The city's relay: accepts everything and keeps it, parsed, before saying 250. */
-async function startSink(): Promise<number> {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        relayed.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  return (sink.server.address() as AddressInfo).port;
-}
 
 beforeAll(async () => {
   platform = await startPlatform('notify');
-  const port = await startSink();
+  sink = await startSmtpSink();
+  const port = sink.port;
   dispatcher = startNotificationDispatcher({
     db: platform.app.db,
     transport: nodemailer.createTransport(`smtp://127.0.0.1:${port}`),
@@ -56,12 +38,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dispatcher?.stop();
-  await new Promise<void>((resolve) => (sink ? sink.close(() => resolve()) : resolve()));
+  await sink?.close();
   await platform?.stop();
 });
 
 const mailTo = (address: string, subject: RegExp) =>
-  relayed.filter((r) => r.to.includes(address) && subject.test(r.mail.subject ?? ''));
+  sink.relayed.filter((r) => r.to.includes(address) && subject.test(r.mail.subject ?? ''));
 
 /** Waits until every notification queued for the request so far has been handled. */
 const allSent = (requestId: string) =>

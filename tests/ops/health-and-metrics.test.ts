@@ -220,7 +220,7 @@ describe('request logging', () => {
     lines.length = 0;
     const res = await http.request('/boom');
     expect(res.status).toBe(500);
-    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.at(-1)).toMatchObject({ level: 'error', path: '/boom', status: 500 });
   });
 });

@@ -137,7 +137,9 @@ describe(
       const history = await harness.client.workflow
         .getHandle(workflowIdFor(requestId), firstRunId)
         .fetchHistory();
-      expect(history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+      expect(history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId).toBe(
+        runId,
+      );
       expect(store.timeline.map((e) => e.summary)).toEqual([
         'Workflow tree-work v1 started',
         "Waiting for the resident's reply (up to PT3S)",
