@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command (`pnpm test`): starts PostgreSQL and Temporal (installing them on a fresh
-# machine), type-checks every package, lints, checks formatting, then runs every test with vitest.
+# The README's test command (`pnpm test`): starts PostgreSQL and Temporal (installing them, and
+# Debian's Chromium for the browser tests, on a fresh machine), type-checks every package, lints,
+# checks formatting, then runs every test with vitest.
 # The last line is the count: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,8 @@ LOG_TAG=test
 source scripts/services/lib.sh
 
 [[ -d node_modules/.pnpm ]] || pnpm install --frozen-lockfile
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+[[ -x /usr/bin/chromium ]] || apt_install chromium
 set -a
 eval "$(bash scripts/services/up.sh)"
 set +a
