@@ -2,7 +2,6 @@
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
@@ -10,6 +9,8 @@ import type { BusinessCalendar, WorkflowDefinition } from '@civicdesk/schemas';
 import type { PinnedRef } from '../core/index.js';
 import type { Facts } from '../rules/index.js';
 import { reopenedWorkflowIdFor, workflowIdFor } from './keys.js';
+import { latestWorkflowId, reopenCount } from './latest-run.js';
+import { executeRunUpdate, RunRefusalError } from './run-update.js';
 import {
   completeTaskUpdate,
   residentReplyUpdate,
@@ -44,12 +45,7 @@ export interface StartRequestWorkflowInput {
 export type RequestWorkflowHandle = WorkflowHandle<typeof requestWorkflow>;
 
 /** A completion the run refused (task not open, outcome not allowed); `message` says why. */
-export class TaskCompletionRejectedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'TaskCompletionRejectedError';
-  }
-}
+export class TaskCompletionRejectedError extends RunRefusalError {}
 
 /** Starts the request's run, or returns the existing one: retries never start a second run. */
 export async function startRequestWorkflow(
@@ -93,24 +89,11 @@ export async function completeTask(
   requestId: string,
   input: CompleteTaskInput,
 ): Promise<CompleteTaskResult> {
-  const handle = client.workflow.getHandle<typeof requestWorkflow>(await latestWorkflowId(client, requestId));
-  try {
-    return await handle.executeUpdate(completeTaskUpdate, { args: [input] });
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof Error) {
-      throw new TaskCompletionRejectedError(error.cause.message, { cause: error });
-    }
-    throw error;
-  }
+  return executeRunUpdate(client, requestId, completeTaskUpdate, input, TaskCompletionRejectedError);
 }
 
 /** A reply the run refused (request closed, empty text); `message` says why. */
-export class ResidentReplyRejectedError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ResidentReplyRejectedError';
-  }
-}
+export class ResidentReplyRejectedError extends RunRefusalError {}
 
 /**
  * Delivers a resident's reply to the request's run: a wait for the reply moves on (`resumed`);
@@ -121,13 +104,9 @@ export async function sendResidentReply(
   requestId: string,
   reply: ResidentReplyInput,
 ): Promise<ResidentReplyResult> {
-  const handle = client.workflow.getHandle<typeof requestWorkflow>(await latestWorkflowId(client, requestId));
   try {
-    return await handle.executeUpdate(residentReplyUpdate, { args: [reply] });
+    return await executeRunUpdate(client, requestId, residentReplyUpdate, reply, ResidentReplyRejectedError);
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof Error) {
-      throw new ResidentReplyRejectedError(error.cause.message, { cause: error });
-    }
     if (error instanceof WorkflowNotFoundError) {
       throw new ResidentReplyRejectedError(
         `Request ${requestId} has no running workflow (it is closed, or was never started); reopen it to reply`,
@@ -142,26 +121,6 @@ export async function sendResidentReply(
 export async function getRunState(client: Client, requestId: string): Promise<RunState> {
   const workflowId = await latestWorkflowId(client, requestId);
   return client.workflow.getHandle<typeof requestWorkflow>(workflowId).query(runStateQuery);
-}
-
-/** How many times the request was reopened: the runs `request-<id>-r1`, `-r2`, … that exist. */
-async function reopenCount(client: Client, requestId: string): Promise<number> {
-  let n = 0;
-  for (;;) {
-    try {
-      await client.workflow.getHandle(reopenedWorkflowIdFor(requestId, n + 1)).describe();
-      n += 1;
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return n;
-      throw error;
-    }
-  }
-}
-
-/** The workflow id of the request's latest run (the first, or the latest reopening). */
-export async function latestWorkflowId(client: Client, requestId: string): Promise<string> {
-  const n = await reopenCount(client, requestId);
-  return n === 0 ? workflowIdFor(requestId) : reopenedWorkflowIdFor(requestId, n);
 }
 
 /** A reopen the engine refused (the request is still open, or its workflow has no reopen node). */
@@ -224,3 +183,5 @@ export async function reopenRequest(
     ],
   });
 }
+
+export { latestWorkflowId } from './latest-run.js';
