@@ -17,6 +17,20 @@ async function appendOnce(tx: Tx, row: Prisma.TimelineEventCreateManyInput): Pro
   return count === 1;
 }
 
+/**
+ * Writes a timeline row once (by its key) and, only when this call wrote it, the change it records,
+ * in one transaction: a retried activity neither repeats the entry nor re-applies the change.
+ */
+async function recordOnce(
+  db: PrismaClient,
+  row: Prisma.TimelineEventCreateManyInput,
+  apply: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    if (await appendOnce(tx, row)) await apply(tx);
+  });
+}
+
 /** Queues the resident's mail about a status row this transaction wrote (same key + `:notify`, so once). */
 async function queueStatusMail(
   tx: Tx,
@@ -112,8 +126,9 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
 
     async setStatus(input) {
       const at = now();
-      await db.$transaction(async (tx) => {
-        const written = await appendOnce(tx, {
+      await recordOnce(
+        db,
+        {
           requestId: BigInt(input.requestId),
           at,
           kind: 'status_changed',
@@ -122,32 +137,34 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           actor: 'workflow',
           data: { status: input.status },
           dedupeKey: input.key,
-        });
-        if (!written) return;
-        await tx.serviceRequest.update({
-          where: { id: BigInt(input.requestId) },
-          data: {
-            extendedStatus: input.status,
-            status: toOpen311Status(input.status),
-            ...(input.note ? { statusNotes: input.note } : {}),
-            updatedAt: at,
-          },
-        });
-        await queueStatusMail(tx, {
-          requestId: BigInt(input.requestId),
-          key: input.key,
-          template: 'status_changed',
-          at,
-          data: { status: input.status, note: input.note },
-        });
-      });
+        },
+        async (tx) => {
+          await tx.serviceRequest.update({
+            where: { id: BigInt(input.requestId) },
+            data: {
+              extendedStatus: input.status,
+              status: toOpen311Status(input.status),
+              ...(input.note ? { statusNotes: input.note } : {}),
+              updatedAt: at,
+            },
+          });
+          await queueStatusMail(tx, {
+            requestId: BigInt(input.requestId),
+            key: input.key,
+            template: 'status_changed',
+            at,
+            data: { status: input.status, note: input.note },
+          });
+        },
+      );
     },
 
     async closeRequest(input) {
       const at = now();
       const requestId = BigInt(input.requestId);
-      await db.$transaction(async (tx) => {
-        const written = await appendOnce(tx, {
+      await recordOnce(
+        db,
+        {
           requestId,
           at,
           kind: 'closed',
@@ -156,31 +173,32 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           actor: 'workflow',
           data: { status: input.status, resolution: input.resolution },
           dedupeKey: input.key,
-        });
-        if (!written) return;
-        await tx.serviceRequest.update({
-          where: { id: requestId },
-          data: {
-            status: 'closed',
-            extendedStatus: toOpen311Status(input.status) === 'closed' ? input.status : 'closed',
-            resolution: input.resolution,
-            statusNotes: input.message,
-            closedAt: at,
-            updatedAt: at,
-          },
-        });
-        await tx.task.updateMany({
-          where: { requestId, status: { in: ['open', 'claimed'] } },
-          data: { status: 'cancelled', version: { increment: 1 } },
-        });
-        await queueStatusMail(tx, {
-          requestId,
-          key: input.key,
-          template: 'request_closed',
-          at,
-          data: { status: input.status, resolution: input.resolution, message: input.message },
-        });
-      });
+        },
+        async (tx) => {
+          await tx.serviceRequest.update({
+            where: { id: requestId },
+            data: {
+              status: 'closed',
+              extendedStatus: toOpen311Status(input.status) === 'closed' ? input.status : 'closed',
+              resolution: input.resolution,
+              statusNotes: input.message,
+              closedAt: at,
+              updatedAt: at,
+            },
+          });
+          await tx.task.updateMany({
+            where: { requestId, status: { in: ['open', 'claimed'] } },
+            data: { status: 'cancelled', version: { increment: 1 } },
+          });
+          await queueStatusMail(tx, {
+            requestId,
+            key: input.key,
+            template: 'request_closed',
+            at,
+            data: { status: input.status, resolution: input.resolution, message: input.message },
+          });
+        },
+      );
     },
 
     async queueNotification(input) {
@@ -208,8 +226,9 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
         `Transfer '${input.node}'`,
       );
       const at = now();
-      await db.$transaction(async (tx) => {
-        const written = await appendOnce(tx, {
+      await recordOnce(
+        db,
+        {
           requestId,
           at,
           kind: 'note',
@@ -218,13 +237,14 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           actor: 'workflow',
           data: { transferredTo: department.code, node: input.node },
           dedupeKey: input.key,
-        });
-        if (!written) return;
-        await tx.serviceRequest.update({
-          where: { id: requestId },
-          data: { departmentId: department.id, updatedAt: at },
-        });
-      });
+        },
+        async (tx) => {
+          await tx.serviceRequest.update({
+            where: { id: requestId },
+            data: { departmentId: department.id, updatedAt: at },
+          });
+        },
+      );
     },
 
     async linkDuplicate(input) {
@@ -265,8 +285,9 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
     async reopenRequest(input) {
       const at = now();
       const requestId = BigInt(input.requestId);
-      await db.$transaction(async (tx) => {
-        const written = await appendOnce(tx, {
+      await recordOnce(
+        db,
+        {
           requestId,
           at,
           kind: 'reopened',
@@ -275,14 +296,15 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           actor: input.by,
           data: { node: input.node, workflowId: input.workflowId },
           dedupeKey: input.key,
-        });
-        if (!written) return;
-        // Status open again; the closed_at trigger clears the closing date.
-        await tx.serviceRequest.update({
-          where: { id: requestId },
-          data: { status: 'open', extendedStatus: 'reopen', resolution: null, updatedAt: at },
-        });
-      });
+        },
+        async (tx) => {
+          // Status open again; the closed_at trigger clears the closing date.
+          await tx.serviceRequest.update({
+            where: { id: requestId },
+            data: { status: 'open', extendedStatus: 'reopen', resolution: null, updatedAt: at },
+          });
+        },
+      );
     },
 
     async reassignTask(input) {
@@ -333,8 +355,9 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
 
     async publishAnswer(input) {
       const at = now();
-      await db.$transaction(async (tx) => {
-        const written = await appendOnce(tx, {
+      await recordOnce(
+        db,
+        {
           requestId: BigInt(input.requestId),
           at,
           kind: 'note',
@@ -343,13 +366,14 @@ export function prismaRequestStore(db: PrismaClient, now: () => Date = () => new
           actor: input.by,
           data: { answer: true, taskId: input.taskId, node: input.node },
           dedupeKey: input.key,
-        });
-        if (!written) return;
-        await tx.serviceRequest.update({
-          where: { id: BigInt(input.requestId) },
-          data: { statusNotes: input.text, updatedAt: at },
-        });
-      });
+        },
+        async (tx) => {
+          await tx.serviceRequest.update({
+            where: { id: BigInt(input.requestId) },
+            data: { statusNotes: input.text, updatedAt: at },
+          });
+        },
+      );
     },
 
     // The completion's audit row is written with the projection, in one transaction, so a completion
