@@ -3,28 +3,23 @@
  * database with the Springfield pack, the worker as a real child process, and the API side (HTTP
  * server + outbox relay) in the test process, as tests/support/platform.ts wires it.
  */
-import { serve, type ServerType } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import {
-  createHttpApp,
-  createMediaSettings,
   createTestDatabase,
   importCityPack,
-  loadConfig,
   readCityPack,
   startOutboxRelay,
-  temporalWorkflowGateway,
   type AppContext,
   type TestDatabase,
 } from '@civicdesk/api';
 import { springfieldFolder } from '../support/platform.js';
 import { ownServices, type OwnServices } from './own-services.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process.js';
+import { startApiInProcess } from '../support/api-in-process.js';
 
 export interface CrashPlatform {
   app: AppContext;
@@ -59,28 +54,12 @@ export async function startCrashPlatform(ports: {
   const db = await createTestDatabase('crash');
   await importCityPack(db.prisma, readCityPack(springfieldFolder));
   const taskQueue = `crash-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({
-    ...process.env,
+  const api = await startApiInProcess(db.url, taskQueue, db.prisma, {
     MEDIA_DIR: join(dir, 'media'),
-    DATABASE_URL: db.url,
     TEMPORAL_ADDRESS: services.temporalAddress,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    PORT: '0',
-    OUTBOX_POLL_MS: '50',
     OPEN311_POSTS_PER_MINUTE: '100000',
   });
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app: AppContext = {
-    db: db.prisma,
-    config,
-    workflows: temporalWorkflowGateway(client, taskQueue),
-    media: createMediaSettings(config),
-    now: () => new Date(),
-  };
-  const server: ServerType = serve({ fetch: createHttpApp(app).fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { app, client, baseUrl } = api;
   let workers = 0;
   const platform: CrashPlatform = {
     app,
@@ -88,7 +67,7 @@ export async function startCrashPlatform(ports: {
     client,
     services,
     dir,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     worker: null,
     relayErrors: 0,
     async startWorker() {
@@ -105,8 +84,7 @@ export async function startCrashPlatform(ports: {
       try {
         await platform.worker?.stop();
         await relay.stop();
-        await new Promise((resolve) => server.close(resolve));
-        await connection.close();
+        await api.stop();
         await db.drop();
       } finally {
         // The services go even when the platform could not be stopped cleanly.

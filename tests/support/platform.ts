@@ -3,29 +3,24 @@
  * with the Springfield pack imported, a Temporal client and worker on the real dev server (own task
  * queue per test file), the HTTP server on a free port and the outbox relay.
  */
-import { serve, type ServerType } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createWorker } from '@civicdesk/engine/temporal';
 import {
-  createHttpApp,
-  createMediaSettings,
   createTestDatabase,
   importCityPack,
-  loadConfig,
   prismaRequestStore,
   readCityPack,
   startOutboxRelay,
-  temporalWorkflowGateway,
   type AppContext,
   type TestDatabase,
 } from '@civicdesk/api';
+import { startApiInProcess } from './api-in-process.js';
 
 // Keep test output readable: the SDK logs bundling and every worker state change at INFO.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -57,33 +52,15 @@ export async function startPlatform(name: string): Promise<Platform> {
   await importCityPack(db.prisma, readCityPack(springfieldFolder));
   const taskQueue = `${name}-${randomBytes(4).toString('hex')}`;
   const mediaDir = mkdtempSync(join(tmpdir(), `civicdesk-media-${name}-`));
-  const config = loadConfig({
-    ...process.env,
-    MEDIA_DIR: mediaDir,
-    DATABASE_URL: db.url,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    PORT: '0',
-    OUTBOX_POLL_MS: '50',
-  });
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app: AppContext = {
-    db: db.prisma,
-    config,
-    workflows: temporalWorkflowGateway(client, taskQueue),
-    media: createMediaSettings(config),
-    now: () => new Date(),
-  };
+  const api = await startApiInProcess(db.url, taskQueue, db.prisma, { MEDIA_DIR: mediaDir });
+  const { app, client, config, baseUrl } = api;
   const relay = startOutboxRelay(app);
-  const server: ServerType = serve({ fetch: createHttpApp(app).fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
   const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 
   const platform: Platform = {
     app,
     db,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     client,
     taskQueue,
     worker: null,
@@ -104,9 +81,8 @@ export async function startPlatform(name: string): Promise<Platform> {
     async stop() {
       await platform.stopWorker();
       await relay.stop();
-      await new Promise((resolve) => server.close(resolve));
+      await api.stop();
       await workerConnection.close();
-      await connection.close();
       await db.drop();
       rmSync(mediaDir, { recursive: true, force: true });
     },
