@@ -1,12 +1,15 @@
 /** The worker process: runs request workflows and their activities against the request database. */
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createWorker } from '@civicdesk/engine/temporal';
 import { loadConfig } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { prismaRequestStore } from './workflow-store/prisma-request-store.js';
+import { createLogger } from './ops/logger.js';
+import { temporalJsonLogger } from './ops/temporal-logger.js';
 
-// The SDK logs every bundling step and state change at INFO; warnings and errors are what operators need.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+// JSON lines like the API's; the SDK's own INFO chatter (bundling, state changes) is left out.
+const log = createLogger({ service: 'worker' });
+Runtime.install({ logger: temporalJsonLogger(log) });
 const config = loadConfig();
 const db = createPrismaClient(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -16,9 +19,9 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   store: prismaRequestStore(db),
 });
-console.log(JSON.stringify({ msg: 'worker running', taskQueue: config.TEMPORAL_TASK_QUEUE }));
+log.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE });
 // Worker.run() resolves after a graceful shutdown (the SDK handles SIGINT/SIGTERM itself).
 await worker.run();
 await connection.close();
 await db.$disconnect();
-console.log(JSON.stringify({ msg: 'worker stopped' }));
+log.info('worker stopped');

@@ -34,6 +34,8 @@ export interface StartRequestInput {
   service: string;
   /** The jurisdiction's business calendar, for business-time SLAs. */
   calendar?: BusinessCalendar;
+  /** The intake call's request id, kept in the run's memo and logs. */
+  traceId?: string;
 }
 
 export interface WorkflowGateway {

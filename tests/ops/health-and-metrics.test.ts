@@ -224,3 +224,36 @@ describe('request logging', () => {
     expect(lines.at(-1)).toMatchObject({ level: 'error', path: '/boom', status: 500 });
   });
 });
+
+describe('request id into the workflow', () => {
+  it("carries the intake call's x-request-id into the run's memo and input", async () => {
+    const posted = await fetch(`${platform.baseUrl}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-request-id': 'lb-trace-42' },
+      body: new URLSearchParams([
+        ['api_key', DEMO_API_KEY],
+        ['service_code', 'pothole'],
+        ['lat', '39.7817'],
+        ['long', '-89.6501'],
+        ['description', 'Hole near the school'],
+        ['attribute[depth_cm]', '4'],
+        ['attribute[location_type]', 'road'],
+      ]).toString(),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get('x-request-id')).toBe('lb-trace-42');
+    const [answer] = (await posted.json()) as { service_request_id: string }[];
+    const handle = platform.client.workflow.getHandle(`request-${answer!.service_request_id}`);
+    const described = await eventually(
+      async () => handle.describe().catch(() => undefined),
+      'the run of the new request',
+    );
+    expect(described.memo).toEqual({ trace_id: 'lb-trace-42' });
+    const history = await handle.fetchHistory();
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const payload = started?.input?.payloads?.[0];
+    expect(payload).toBeDefined();
+    const input = platform.client.options.loadedDataConverter.payloadConverter.fromPayload(payload!);
+    expect(input).toMatchObject({ requestId: answer!.service_request_id, traceId: 'lb-trace-42' });
+  });
+});

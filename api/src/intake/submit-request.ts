@@ -24,13 +24,19 @@ export interface SubmittedRequest {
 export type IntakeResult =
   { ok: true; request: SubmittedRequest } | { ok: false; status: 400 | 404; errors: FieldError[] };
 
+export interface IntakeOptions {
+  geocoder?: Geocoder | undefined;
+  /** The channel's request id (HTTP `x-request-id`), carried into the workflow run. */
+  traceId?: string | undefined;
+}
+
 /** Validates and stores a resident's submission (any channel), counting the outcome for /metrics. */
 export async function submitRequest(
   db: PrismaClient,
   jurisdictionId: string,
   input: unknown,
   now: Date,
-  options: { geocoder?: Geocoder | undefined } = {},
+  options: IntakeOptions = {},
 ): Promise<IntakeResult> {
   const result = await storeRequest(db, jurisdictionId, input, now, options);
   // Only known channels become metric labels: a hostile value must not grow the label set.
@@ -45,7 +51,7 @@ async function storeRequest(
   jurisdictionId: string,
   input: unknown,
   now: Date,
-  options: { geocoder?: Geocoder | undefined } = {},
+  options: IntakeOptions = {},
 ): Promise<IntakeResult> {
   const code = (input as { service_code?: unknown } | null)?.service_code;
   const service =
@@ -143,7 +149,10 @@ async function storeRequest(
       await tx.outboxMessage.create({
         data: {
           kind: START_WORKFLOW,
-          payload: { requestId: request.id.toString() },
+          payload: {
+            requestId: request.id.toString(),
+            ...(options.traceId ? { traceId: options.traceId } : {}),
+          },
           createdAt: now,
           availableAt: now,
         },

@@ -62,7 +62,7 @@ export async function postRequest(app: AppContext, limiter: RateLimiter, c: Cont
     jurisdiction.id,
     { ...rest, ...(photo ? { media_url: photo.url } : {}), attributes, channel: 'open311' },
     now,
-    { geocoder: app.geocoder },
+    { geocoder: app.geocoder, traceId: c.get('requestId') },
   );
   if (!result.ok) {
     if (photo) await discardMedia(app, [photo.id]);

@@ -8,6 +8,9 @@
 import { requestRunInput } from '../requests/run-input.js';
 import type { AppContext } from '../app-context.js';
 import { START_WORKFLOW, type StartWorkflowPayload } from './messages.js';
+import { createLogger } from '../ops/logger.js';
+
+const relayLog = createLogger({ service: 'outbox-relay' });
 
 interface LeasedRow {
   id: bigint;
@@ -52,8 +55,10 @@ export async function relayOutboxOnce(app: AppContext, limit = 50): Promise<numb
 
 async function deliver(app: AppContext, row: LeasedRow): Promise<void> {
   if (row.kind !== START_WORKFLOW) throw new Error(`Unknown outbox message kind '${row.kind}'`);
-  const { requestId } = row.payload as StartWorkflowPayload;
-  await app.workflows.startRequest(await requestRunInput(app.db, requestId));
+  const { requestId, traceId } = row.payload as StartWorkflowPayload;
+  const input = await requestRunInput(app.db, requestId);
+  await app.workflows.startRequest(traceId ? { ...input, traceId } : input);
+  relayLog.info('Workflow started', { requestId, traceId: traceId ?? null });
 }
 
 /** Runs the relay until stopped: drains while there is work, then polls; `nudge()` skips the wait. */

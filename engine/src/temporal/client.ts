@@ -36,6 +36,8 @@ export interface StartRequestWorkflowInput {
   ref: PinnedRef;
   facts: Facts;
   taskQueue: string;
+  /** The HTTP request id of the intake call; kept in the run's memo (`trace_id`) and input. */
+  traceId?: string;
   /** Open311 service code; defaults to `facts.service_code`. */
   service?: string;
   /** The jurisdiction's business calendar (`businessCalendarOf(jurisdiction)`), for business-time SLAs. */
@@ -65,8 +67,10 @@ export async function startRequestWorkflow(
           ref: input.ref,
           facts: input.facts,
           ...(input.calendar ? { calendar: input.calendar } : {}),
+          ...(input.traceId ? { traceId: input.traceId } : {}),
         },
       ],
+      ...(input.traceId ? { memo: { trace_id: input.traceId } } : {}),
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [

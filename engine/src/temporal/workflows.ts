@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   setHandler,
   sleep,
   workflowInfo,
@@ -63,6 +64,8 @@ export interface RequestWorkflowInput {
   reopen?: { previousWorkflowId: string; reason: string | null; by: string };
   /** Continue as new once history has this many events (default: when Temporal suggests it). */
   continueAsNewAfter?: number;
+  /** The HTTP request id of the intake call, so one id follows a report from the API log into the run. */
+  traceId?: string;
 }
 
 export interface RequestWorkflowResult {
@@ -188,6 +191,9 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
     },
   );
 
+  // Temporal's workflow logger skips replayed code, so this line appears once per run, not per replay.
+  if (!input.state)
+    log.info('Request run started', { requestId: input.requestId, traceId: input.traceId ?? null });
   const advance = (result: StepResult) => drive(definition, result, effects, (next) => (state = next));
   const tooLong = () =>
     input.continueAsNewAfter !== undefined
