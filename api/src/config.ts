@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { mediaConfigSchema } from './media/media-settings.js';
 import { geocoderConfigSchema } from './geo/geocoder-from-config.js';
+import { oidcConfigSchema } from './auth/oidc/oidc-settings.js';
 
 const configSchema = z
   .object({
@@ -17,6 +18,20 @@ const configSchema = z
     PUBLIC_URL: z.string().url().optional(),
     /** Signs staff session tokens. Must be set (≥ 32 chars) in production. */
     SESSION_SECRET: z.string().min(32).default('development-only-secret-change-me-0123456789'),
+    /** Staff sessions end this many hours after sign-in, and after this many idle minutes. */
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12),
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().max(43200).default(120),
+    /** The session cookie's Secure flag: `auto` sets it when the request (or PUBLIC_URL) is https. */
+    SESSION_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto for client IP and https. */
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    /** Login rate limit: failed sign-ins allowed per email + IP, and per IP, within the window. */
+    LOGIN_MAX_FAILURES_PER_EMAIL_IP: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
+    LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
     STATIC_DIR: z.string().optional(),
     /** Email-in channel: SMTP port to listen on (unset: no email channel). */
@@ -30,7 +45,8 @@ const configSchema = z
     OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .extend(mediaConfigSchema.shape)
-  .extend(geocoderConfigSchema.shape);
+  .extend(geocoderConfigSchema.shape)
+  .extend(oidcConfigSchema.shape);
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };
 

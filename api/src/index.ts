@@ -25,3 +25,5 @@ export { createMediaSettings, type MediaSettings } from './media/index.js';
 export * from './geo/index.js';
 export * from './notifications/index.js';
 export * from './ops/index.js';
+export { submitRequest, type IntakeResult } from './intake/submit-request.js';
+export { startStaffSession, revokeAllStaffSessions } from './auth/sessions.js';

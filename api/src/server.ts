@@ -10,9 +10,12 @@ import { join, relative } from 'node:path';
 import type { AppContext } from './app-context.js';
 import { open311Routes } from './open311/routes.js';
 import { createTrpcContext } from './trpc/context.js';
+import { honoRequestClient } from './auth/hono-client.js';
 import { appRouter } from './trpc/router.js';
 import { mediaRoutes } from './media/routes.js';
 import { notificationRoutes } from './notifications/index.js';
+import { oidcRoutes } from './auth/oidc/index.js';
+import { statsExportRoutes } from './stats/export-route.js';
 import { createLogger, healthRoutes, metricsRoutes, requestLogging } from './ops/index.js';
 
 /** Builds the Hono app over a ready AppContext. */
@@ -34,12 +37,15 @@ export function createHttpApp(app: AppContext, ops: { temporalHealth?: () => Pro
     '/',
     notificationRoutes({ db: app.db, secret: app.config.UNSUBSCRIBE_SECRET ?? app.config.SESSION_SECRET }),
   );
+  http.route('/', statsExportRoutes(app));
+  http.route('/', oidcRoutes(app));
   http.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ req }) => createTrpcContext(app, req.headers),
+      createContext: ({ req, resHeaders }) =>
+        createTrpcContext(app, req.headers, { client: honoRequestClient(c, app.config), resHeaders }),
     }),
   );
   if (app.config.STATIC_DIR) mountWebApps(http, app.config.STATIC_DIR);

@@ -183,9 +183,12 @@ describe('the resident portal and the staff queue', () => {
     await page.getByLabel('Password').fill('springfield-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as').waitFor();
-    expect(await page.evaluate<string[]>('Object.keys(sessionStorage)')).toContain(
-      'civicdesk.portal.staff-token',
-    );
+    // The session lives in an HttpOnly cookie page scripts cannot read; nothing is kept in storage.
+    const session = (await page.context().cookies()).find((c) => c.name === 'civicdesk_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(
+      await page.evaluate<string[]>('[...Object.keys(sessionStorage), ...Object.keys(localStorage)]'),
+    ).not.toContainEqual(expect.stringMatching(/token|session/));
 
     const task = page.getByRole('article').filter({ hasText: `Request #${requestId}` });
     for (let tries = 0; !(await task.isVisible()); tries++) {

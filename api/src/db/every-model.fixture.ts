@@ -224,6 +224,9 @@ const task = {
   completedBy: `staff:${ids.staff}`,
   version: 3,
   form: [{ type: 'number', name: 'depth_cm', label: 'Depth (cm)', required: true }],
+  // A trigger copies both from the request; these equal the request's, so they read back unchanged.
+  serviceId: ids.service,
+  district: 'district-2',
 } satisfies Prisma.TaskUncheckedCreateInput;
 
 const apiKey = {
@@ -326,6 +329,26 @@ const notification = {
   deliveredTo: ['homer@example.org', 'lisa@example.org'],
 } satisfies Prisma.NotificationUncheckedCreateInput;
 
+const staffSession = {
+  idHash: 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdefabcdefabcd',
+  staffId: ids.staff,
+  createdAt: at('2024-01-08T00:00:00.031Z'),
+  lastSeenAt: at('2024-01-08T00:10:00.032Z'),
+  expiresAt: at('2024-01-08T12:00:00.033Z'),
+  idleTimeoutSeconds: 1800,
+  ip: '203.0.113.7',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64)',
+  method: 'oidc',
+  revokedAt: at('2024-01-08T01:00:00.034Z'),
+} satisfies Prisma.StaffSessionUncheckedCreateInput;
+
+const loginFailure = {
+  id: 9201n,
+  email: 'sam@springfield.gov',
+  ip: '203.0.113.8',
+  at: at('2024-01-08T00:00:00.035Z'),
+} satisfies Prisma.LoginFailureUncheckedCreateInput;
+
 /** Every model, in an order that satisfies the foreign keys, with how to find the row again. */
 export const everyModel = [
   { model: 'Jurisdiction', data: jurisdiction, where: { id: jurisdiction.id } },
@@ -356,6 +379,8 @@ export const everyModel = [
   { model: 'JurisdictionArea', data: jurisdictionArea, where: { id: jurisdictionArea.id } },
   { model: 'AddressPoint', data: addressPoint, where: { id: addressPoint.id } },
   { model: 'Notification', data: notification, where: { id: notification.id } },
+  { model: 'StaffSession', data: staffSession, where: { idHash: staffSession.idHash } },
+  { model: 'LoginFailure', data: loginFailure, where: { id: loginFailure.id } },
 ] as const satisfies ReadonlyArray<{
   model: Prisma.ModelName;
   data: Record<string, unknown>;

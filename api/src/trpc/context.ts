@@ -1,36 +1,50 @@
-/** Builds each tRPC call's context: the shared app context plus the signed-in staff member, if any. */
-import type { AppContext, StaffIdentity } from '../app-context.js';
-import { readSessionToken } from '../auth/session-token.js';
-import type { TrpcContext } from './trpc.js';
+/**
+ * Builds each tRPC call's context: the shared app context, the caller's session (from the
+ * `civicdesk_session` cookie or `Authorization: Bearer`), the signed-in staff member, and what the
+ * CSRF check needs. REST routes that sign staff in use `staffSessionFrom` the same way.
+ */
+import type { AppContext } from '../app-context.js';
+import { CSRF_HEADER, readSessionCredential, type SessionCredential } from '../auth/session-credential.js';
+import { isCsrfTokenOf, resumeStaffSession } from '../auth/sessions.js';
+import { loadSignedInStaff } from '../auth/staff-identity.js';
+import type { RequestClient } from '../auth/request-client.js';
+import type { CallerSession, TrpcContext } from './trpc.js';
 
-/** Reads `Authorization: Bearer <token>` or the `civicdesk_session` cookie. */
-export function sessionTokenFrom(headers: Headers): string | null {
-  const auth = headers.get('authorization');
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  const cookie = headers.get('cookie') ?? '';
-  const match = /(?:^|;\s*)civicdesk_session=([^;]+)/.exec(cookie);
-  return match ? decodeURIComponent(match[1]!) : null;
+/** What the HTTP adapter knows about the request beyond its headers. */
+export interface HttpFacts {
+  client?: RequestClient;
+  /** Response headers the procedures may add to (Set-Cookie at sign-in and sign-out). */
+  resHeaders?: Headers;
 }
 
-/** Loads the staff identity behind a session token; null for anonymous callers or stale tokens. */
-export async function staffFromToken(app: AppContext, token: string | null): Promise<StaffIdentity | null> {
-  if (!token) return null;
-  const claims = readSessionToken(token, app.config.SESSION_SECRET, app.now().getTime());
-  if (!claims) return null;
-  const staff = await app.db.staffMember.findUnique({
-    where: { id: claims.staffId },
-    include: { memberships: true },
-  });
-  if (!staff?.active) return null;
-  return {
-    id: staff.id,
-    jurisdictionId: staff.jurisdictionId,
-    name: staff.name,
-    isAdmin: staff.isAdmin,
-    departmentIds: staff.memberships.map((m) => m.departmentId),
+/** The session and staff member behind a request's credential; both null for anonymous callers. */
+export async function staffSessionFrom(app: AppContext, headers: Headers) {
+  const credential: SessionCredential | null = readSessionCredential(headers);
+  const resumed = credential ? await resumeStaffSession(app, credential.token) : null;
+  const staff = resumed ? await loadSignedInStaff(app.db, resumed.staffId) : null;
+  if (!credential || !resumed || !staff) return { session: null, staff: null };
+  const session: CallerSession = {
+    token: credential.token,
+    via: credential.via,
+    csrfToken: resumed.csrfToken,
+    csrfOk:
+      credential.via === 'bearer' ||
+      isCsrfTokenOf(app.config.SESSION_SECRET, credential.token, headers.get(CSRF_HEADER)),
   };
+  return { session, staff };
 }
 
-export async function createTrpcContext(app: AppContext, headers: Headers): Promise<TrpcContext> {
-  return { ...app, staff: await staffFromToken(app, sessionTokenFrom(headers)) };
+export async function createTrpcContext(
+  app: AppContext,
+  headers: Headers,
+  http: HttpFacts = {},
+): Promise<TrpcContext> {
+  const { session, staff } = await staffSessionFrom(app, headers);
+  return {
+    ...app,
+    staff,
+    session,
+    client: http.client ?? { ip: null, userAgent: headers.get('user-agent'), https: false },
+    setCookie: (value) => http.resHeaders?.append('set-cookie', value),
+  };
 }

@@ -12,6 +12,8 @@ import {
   linkDuplicate,
   unlinkDuplicate,
 } from '../duplicates/index.js';
+import { requirePermission, type SignedInStaff } from '../auth/permissions.js';
+import type { PrismaClient } from '../db/generated/client.js';
 import { FieldErrorsError, publicProcedure, router, staffProcedure } from './trpc.js';
 import { jurisdictionFor } from './jurisdiction.js';
 
@@ -110,23 +112,13 @@ export const duplicatesRouter = router({
     }),
 });
 
-/** Staff change duplicates only on requests their department answers for (admins on any). */
-async function assertResponsible(
-  ctx: {
-    db: import('../db/generated/client.js').PrismaClient;
-    staff: { isAdmin: boolean; departmentIds: string[] };
-  },
-  id: string,
-) {
+/** Staff change duplicates only on requests their department answers for (admins on any of theirs). */
+async function assertResponsible(ctx: { db: PrismaClient; staff: SignedInStaff }, id: string) {
   const request = await ctx.db.serviceRequest.findUnique({
     where: { id: BigInt(id) },
-    select: { departmentId: true },
+    select: { departmentId: true, jurisdictionId: true },
   });
-  if (!request) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no request ${id}.` });
-  if (!ctx.staff.isAdmin && !ctx.staff.departmentIds.includes(request.departmentId)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'You can only mark duplicates on your own department’s requests.',
-    });
-  }
+  if (!request || request.jurisdictionId !== ctx.staff.jurisdictionId)
+    throw new TRPCError({ code: 'NOT_FOUND', message: `There is no request ${id}.` });
+  requirePermission(ctx.staff, 'request.change', request, 'mark duplicates on');
 }

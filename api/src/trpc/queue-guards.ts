@@ -5,37 +5,45 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { StaffIdentity } from '../app-context.js';
+import { allows, requirePermission, type SignedInStaff } from '../auth/permissions.js';
 import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import type { TrpcContext } from './trpc.js';
 
-export type StaffContext = TrpcContext & { staff: StaffIdentity };
+export type StaffContext = TrpcContext & { staff: SignedInStaff };
 export type TaskRow = NonNullable<Awaited<ReturnType<PrismaClient['task']['findUnique']>>>;
 
-/** Staff act only in their own departments; admins everywhere. */
-export function assertInDepartment(staff: StaffIdentity, departmentId: string, what: string) {
-  if (!staff.isAdmin && !staff.departmentIds.includes(departmentId)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `You can only ${what} in your own department's queue.`,
-    });
-  }
+/**
+ * Staff act only in their own departments; admins in every department of their jurisdiction
+ * (`jurisdictionId` of the department; the caller's own when the department was looked up in it).
+ */
+export function assertInDepartment(
+  staff: SignedInStaff,
+  departmentId: string,
+  what: string,
+  jurisdictionId = staff.jurisdictionId,
+) {
+  requirePermission(staff, 'queue.work', { jurisdictionId, departmentId }, what);
 }
 
 /** Admins and the department's heads may take a task away from whoever claimed it. */
 export async function canOverride(ctx: StaffContext, departmentId: string): Promise<boolean> {
-  if (ctx.staff.isAdmin) return true;
-  const membership = await ctx.db.staffMembership.findUnique({
-    where: { staffId_departmentId: { staffId: ctx.staff.id, departmentId } },
-  });
-  return membership?.access === 'department_head';
+  return allows(ctx.staff, 'queue.override', { jurisdictionId: ctx.staff.jurisdictionId, departmentId });
 }
 
-/** The task, after checking it exists and the caller works in its department. */
+/**
+ * The task, after checking it exists and the caller works in its department. A task of another
+ * jurisdiction is NOT_FOUND, as if it did not exist.
+ */
 export async function taskInMyDepartment(ctx: StaffContext, taskId: string, what: string): Promise<TaskRow> {
-  const task = await ctx.db.task.findUnique({ where: { id: taskId } });
-  if (!task) throw new TRPCError({ code: 'NOT_FOUND', message: `There is no task ${taskId}.` });
-  assertInDepartment(ctx.staff, task.departmentId, what);
-  return task;
+  const task = await ctx.db.task.findUnique({
+    where: { id: taskId },
+    include: { department: { select: { jurisdictionId: true } } },
+  });
+  if (!task || task.department.jurisdictionId !== ctx.staff.jurisdictionId)
+    throw new TRPCError({ code: 'NOT_FOUND', message: `There is no task ${taskId}.` });
+  assertInDepartment(ctx.staff, task.departmentId, what, task.department.jurisdictionId);
+  const { department: _department, ...row } = task;
+  return row;
 }
 
 /** Why a guarded update matched no row, read back from the task as it is now. */

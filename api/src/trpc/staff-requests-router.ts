@@ -1,6 +1,7 @@
 /** What staff do to a whole request (not one task): reopen it when the problem came back. */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { requirePermission } from '../auth/permissions.js';
 import { requestRunInput } from '../requests/run-input.js';
 import { ReopenRefusedError } from '../workflow-gateway.js';
 import { router, staffProcedure } from './trpc.js';
@@ -24,12 +25,7 @@ export const staffRequestsRouter = router({
           message: `There is no request ${input.service_request_id}.`,
         });
       }
-      if (!ctx.staff.isAdmin && !ctx.staff.departmentIds.includes(request.departmentId)) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: 'You can only reopen your own department’s requests.',
-        });
-      }
+      requirePermission(ctx.staff, 'request.change', request, 'reopen');
       if (request.status !== 'closed') {
         throw new TRPCError({
           code: 'CONFLICT',

@@ -1,10 +1,12 @@
 /**
- * `tracking.get`: a request's status and public timeline. With the resident's tracking token the
- * answer also carries the private fields they gave (name, email, phone); without it, never.
+ * `tracking.get`: a request's status and public timeline. The private fields the resident gave
+ * (name, email, phone) come only with the request's tracking token, or to staff of the request's
+ * department and admins (auth/permissions.ts); everyone else gets `private: null`.
  */
 import { TRPCError } from '@trpc/server';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { allows } from '../auth/permissions.js';
 import { toOpen311Request } from '../requests/open311-request.js';
 import { publicProcedure, router } from './trpc.js';
 
@@ -34,6 +36,7 @@ export const trackingRouter = router({
           message: `There is no request ${input.service_request_id}.`,
         });
       const own = input.token !== undefined && sameToken(input.token, request.token);
+      const mayRead = own || allows(ctx.staff, 'request.private_fields', request);
       return {
         request: {
           ...toOpen311Request(request),
@@ -46,7 +49,7 @@ export const trackingRouter = router({
           summary: e.summary,
           description: e.description,
         })),
-        private: own
+        private: mayRead
           ? {
               first_name: request.firstName,
               last_name: request.lastName,

@@ -1,15 +1,19 @@
-/** The tRPC client: typed by the server's `AppRouter` (a type import only), authenticated with the session token. */
+/**
+ * The tRPC client: typed by the server's `AppRouter` (a type import only). The session travels in
+ * its HttpOnly cookie; every call echoes the session's CSRF token in `x-csrf-token`.
+ */
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@civicdesk/api/router';
-import { readToken } from './session.js';
+import { readCsrfToken } from './session.js';
 
 export const api = createTRPCClient<AppRouter>({
   links: [
     httpLink({
       url: '/trpc',
+      fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
       headers: () => {
-        const token = readToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
+        const csrf = readCsrfToken();
+        return csrf ? { 'x-csrf-token': csrf } : {};
       },
     }),
   ],

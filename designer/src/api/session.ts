@@ -1,11 +1,38 @@
-/** The staff session token, kept for this browser tab only (sessionStorage), never in a cookie we set. */
-const KEY = 'civicdesk.designer.token';
+/**
+ * The designer's staff session. The server keeps it in an HttpOnly cookie no script can read; the
+ * page reads only the CSRF cookie (`civicdesk_csrf`, set beside it at sign-in, whether by password
+ * or the city's single sign-on) to send it back as `x-csrf-token`. Nothing is kept in web storage.
+ */
+const CSRF_COOKIE = 'civicdesk_csrf';
 
-export function readToken(): string | null {
-  return sessionStorage.getItem(KEY);
+/** The session's CSRF token, or null when not signed in. */
+export function readCsrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('=')) || null;
+  }
+  return null;
 }
 
+/** Non-null while signed in (the CSRF cookie lives exactly as long as the session cookie). */
+export function readToken(): string | null {
+  return readCsrfToken();
+}
+
+/** Sign-in already set the cookies; `null` signs out: the server revokes the session and clears them. */
 export function storeToken(token: string | null): void {
-  if (token) sessionStorage.setItem(KEY, token);
-  else sessionStorage.removeItem(KEY);
+  if (token === null) void signOutOnServer();
+}
+
+async function signOutOnServer(): Promise<void> {
+  const csrf = readCsrfToken();
+  if (!csrf) return;
+  // Forget locally at once so the page shows signed-out even if the network call fails.
+  document.cookie = `${CSRF_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
+  await fetch('/trpc/auth.logout', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    body: '{}',
+  }).catch(() => undefined);
 }

@@ -6,6 +6,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/', '')).toEqual({ page: 'report' });
     expect(matchRoute('/report/', '')).toEqual({ page: 'report' });
     expect(matchRoute('/staff', '')).toEqual({ page: 'staff' });
+    expect(matchRoute('/dashboard', '')).toEqual({ page: 'dashboard' });
+    expect(matchRoute('/transparency/', '')).toEqual({ page: 'transparency' });
     expect(matchRoute('/track/1042', '?token=abc&new=1')).toEqual({
       page: 'track',
       id: '1042',

@@ -19,6 +19,15 @@ export function Header() {
             <li>
               <Link href="/staff">{t('nav.staff')}</Link>
             </li>
+            <li>
+              <Link href="/transparency">{t('nav.transparency')}</Link>
+            </li>
+            <li>
+              <Link href="/dashboard">{t('nav.dashboard')}</Link>
+            </li>
+            <li>
+              <Link href="/admin">{t('nav.admin')}</Link>
+            </li>
           </ul>
         </nav>
         <LanguageSwitcher />
