@@ -1,6 +1,8 @@
 /**
- * The staff queue: list a department's tasks, claim, unclaim or reassign one, complete one with an
- * outcome. Claims are a row-level projection guarded by the task's `version` (optimistic concurrency:
+ * The staff queue: list a department's tasks (`list`, the plain oldest-first listing; `page`, `facets`
+ * and `map` for the filtered, sorted, keyset-paged queue), claim, unclaim or reassign one, transfer
+ * it, mark its request a duplicate, add an internal note, do any of these to many at once (`bulk`),
+ * complete one with an outcome. Claims are a row-level projection guarded by the task's `version` (optimistic concurrency:
  * UPDATE … WHERE id = $1 AND version = $2, version + 1), so two clerks racing for one task get one win
  * and one clear refusal. Completion goes through the workflow (a Temporal Update) — the run decides,
  * the task row follows — and the Update's validator is the final arbiter. Every action is audited.
@@ -9,13 +11,25 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { TaskCompletionRejectedError } from '../workflow-gateway.js';
 import {
-  assertInDepartment,
-  canOverride,
-  conflictFor,
-  guardedUpdate,
-  taskInMyDepartment,
-  taskRef,
-} from './queue-guards.js';
+  claimTask,
+  duplicateFields,
+  looseTaskRef,
+  markTaskDuplicate,
+  noteFields,
+  noteOnTask,
+  reassignFields,
+  reassignTask,
+  unclaimTask,
+} from './queue-actions.js';
+import {
+  queueFacetsProcedure,
+  queueMapProcedure,
+  queueNotesProcedure,
+  queuePageProcedure,
+} from './queue-browse.js';
+import { queueBulkProcedure } from './queue-bulk.js';
+import { queueColleaguesProcedure, queueDepartmentsProcedure } from './queue-directory.js';
+import { assertInDepartment, conflictFor, taskInMyDepartment, taskRef } from './queue-guards.js';
 import { transferTaskProcedure } from './queue-transfer.js';
 import { router, staffProcedure } from './trpc.js';
 
@@ -72,81 +86,33 @@ export const queueRouter = router({
     }),
 
   /** Takes an open task: it becomes yours; a stale version or a task someone else took is a CONFLICT. */
-  claim: staffProcedure.input(z.object(taskRef)).mutation(async ({ ctx, input }) => {
-    const task = await taskInMyDepartment(ctx, input.taskId, 'claim tasks');
-    return guardedUpdate(
-      ctx,
-      task,
-      { version: input.version, statuses: ['open'] },
-      { status: 'claimed', assigneeId: ctx.staff.id, claimedAt: ctx.now() },
-      { action: 'task.claim', data: { assigneeId: ctx.staff.id } },
-    );
-  }),
+  claim: staffProcedure.input(z.object(taskRef)).mutation(({ ctx, input }) => claimTask(ctx, input)),
 
   /** Puts a claimed task back in the queue; only its claimer or a department head / admin may. */
-  unclaim: staffProcedure.input(z.object(taskRef)).mutation(async ({ ctx, input }) => {
-    const task = await taskInMyDepartment(ctx, input.taskId, 'unclaim tasks');
-    if (
-      task.status === 'claimed' &&
-      task.assigneeId !== ctx.staff.id &&
-      !(await canOverride(ctx, task.departmentId))
-    ) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: 'Only the person who claimed this task, a department head or an admin can unclaim it.',
-      });
-    }
-    return guardedUpdate(
-      ctx,
-      task,
-      { version: input.version, statuses: ['claimed'] },
-      { status: 'open', assigneeId: null, claimedAt: null },
-      { action: 'task.unclaim', data: { previousAssigneeId: task.assigneeId } },
-    );
-  }),
+  unclaim: staffProcedure.input(z.object(taskRef)).mutation(({ ctx, input }) => unclaimTask(ctx, input)),
 
-  /**
-   * Gives a task to another staff member of its department (it becomes claimed by them). A task
-   * someone else claimed can be reassigned only by a department head or an admin.
-   */
+  /** Gives a task to a colleague of its department; taking it from someone needs a head or an admin. */
   reassign: staffProcedure
-    .input(
-      z.object({
-        ...taskRef,
-        assigneeId: z.string().uuid('assigneeId is the id of a staff member of the task department'),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const task = await taskInMyDepartment(ctx, input.taskId, 'reassign tasks');
-      const claimedByOther = task.status === 'claimed' && task.assigneeId !== ctx.staff.id;
-      if (claimedByOther && !(await canOverride(ctx, task.departmentId))) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message:
-            'This task is claimed by someone else; only a department head or an admin can reassign it.',
-        });
-      }
-      const assignee = await ctx.db.staffMembership.findUnique({
-        where: { staffId_departmentId: { staffId: input.assigneeId, departmentId: task.departmentId } },
-        include: { staff: true },
-      });
-      if (!assignee?.staff.active) {
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: 'assigneeId: choose an active staff member of the task department.',
-        });
-      }
-      return guardedUpdate(
-        ctx,
-        task,
-        { version: input.version, statuses: ['open', 'claimed'] },
-        { status: 'claimed', assigneeId: input.assigneeId, claimedAt: ctx.now() },
-        {
-          action: 'task.reassign',
-          data: { assigneeId: input.assigneeId, previousAssigneeId: task.assigneeId },
-        },
-      );
-    }),
+    .input(z.object({ ...taskRef, ...reassignFields }))
+    .mutation(({ ctx, input }) => reassignTask(ctx, input)),
+
+  /** Marks the task's request a duplicate of an earlier request (see duplicates.link). */
+  markDuplicate: staffProcedure
+    .input(z.object({ ...looseTaskRef, ...duplicateFields }))
+    .mutation(({ ctx, input }) => markTaskDuplicate(ctx, input)),
+
+  /** Adds an internal note to the task's request: staff only, never shown to the resident. */
+  addNote: staffProcedure
+    .input(z.object({ ...looseTaskRef, ...noteFields }))
+    .mutation(({ ctx, input }) => noteOnTask(ctx, input)),
+
+  page: queuePageProcedure,
+  facets: queueFacetsProcedure,
+  map: queueMapProcedure,
+  notes: queueNotesProcedure,
+  bulk: queueBulkProcedure,
+  departments: queueDepartmentsProcedure,
+  colleagues: queueColleaguesProcedure,
 
   transfer: transferTaskProcedure,
 
