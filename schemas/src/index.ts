@@ -10,6 +10,7 @@ export * from './intake-messages.js';
 export * from './intake.js';
 export * from './request.js';
 export * from './organisation.js';
+export * from './department-pack.js';
 export * from './task.js';
 export * from './timeline.js';
 export * from './workflow/dsl.js';

@@ -1,15 +1,18 @@
 /**
- * Writes a city pack into the database in ONE transaction: jurisdiction, departments and roles,
- * services, staff, API keys, then each workflow saved as a draft and published. Any failure rolls the
- * whole import back. Re-importing the same pack is safe: rows are upserted, unchanged workflows keep
- * their version.
+ * Writes a city pack into the database in ONE transaction: the jurisdiction and its geo files, then
+ * the departments through the department pack import (roles, services, workflows published), then
+ * staff and API keys. Any failure rolls the whole import back. Re-importing the same pack is safe:
+ * only what differs is written, unchanged workflows keep their version.
  */
 import type { PrismaClient, Prisma } from '../db/generated/client.js';
 import { hashPassword } from '../auth/passwords.js';
 import { hashApiKey } from '../open311/api-keys.js';
-import { publishWorkflow, saveDraft } from '../workflows/publish-workflow.js';
 import { importGeoFolder, invalidateJurisdictionLocator } from '../geo/index.js';
 import type { CityPackFiles } from './city-pack.js';
+import { cityDepartmentPacks } from './city-department-packs.js';
+import { PackRefusedError } from './pack-problem.js';
+import { validateDepartmentPacks } from './validate-department-packs.js';
+import { writeDepartmentPacks } from './write-department-packs.js';
 
 type Db = Prisma.TransactionClient;
 
@@ -21,11 +24,9 @@ export interface ImportSummary {
   workflows: { slug: string; version: number }[];
 }
 
-/** Imports the pack; answers what it wrote. */
-export async function importCityPack(
-  db: PrismaClient,
-  { pack, workflows, geo }: CityPackFiles,
-): Promise<ImportSummary> {
+/** Imports the pack; answers what it wrote. Throws PackRefusedError listing every problem. */
+export async function importCityPack(db: PrismaClient, files: CityPackFiles): Promise<ImportSummary> {
+  const { pack, geo } = files;
   // Hash outside the transaction: scrypt is slow on purpose and would hold the transaction open.
   const passwords = new Map(
     await Promise.all(
@@ -34,6 +35,7 @@ export async function importCityPack(
         .map(async (s) => [s.email, await hashPassword(s.password!)] as const),
     ),
   );
+  const departmentPacks = cityDepartmentPacks(files);
   const summary = await db.$transaction(
     async (tx) => {
       const j = pack.jurisdiction;
@@ -45,32 +47,12 @@ export async function importCityPack(
         calendar: (j.calendar ?? undefined) as Prisma.InputJsonValue | undefined,
       };
       await tx.jurisdiction.upsert({ where: { id: j.id }, create: { id: j.id, ...place }, update: place });
-      const departmentIds = await importDepartments(tx, jurisdictionId, pack);
       if (geo) await importGeoFolder(tx, jurisdictionId, geo);
-      for (const s of pack.services) {
-        const departmentId = departmentIds.get(s.department);
-        if (!departmentId)
-          throw new Error(
-            `Service '${s.service_code}' names department '${s.department}', which the pack does not define.`,
-          );
-        const data = {
-          name: s.service_name,
-          description: s.description,
-          type: s.type,
-          keywords: s.keywords,
-          group: s.group,
-          attributes: s.attributes as unknown as Prisma.InputJsonValue,
-          departmentId,
-          serviceNotice: s.service_notice ?? null,
-          expectedSla: s.expected_sla ?? null,
-          active: true,
-        };
-        await tx.service.upsert({
-          where: { jurisdictionId_code: { jurisdictionId, code: s.service_code } },
-          create: { jurisdictionId, code: s.service_code, ...data },
-          update: data,
-        });
-      }
+      const { problems, validated } = await validateDepartmentPacks(tx, jurisdictionId, departmentPacks);
+      if (problems.length) throw new PackRefusedError(problems);
+      const written = await writeDepartmentPacks(tx, jurisdictionId, validated, null);
+      const departments = await tx.department.findMany({ where: { jurisdictionId } });
+      const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
       for (const person of pack.staff)
         await importStaff(tx, jurisdictionId, person, departmentIds, passwords.get(person.email));
       for (const key of pack.api_keys) {
@@ -85,50 +67,18 @@ export async function importCityPack(
           update: { name: key.name },
         });
       }
-      const published: ImportSummary['workflows'] = [];
-      for (const w of workflows) {
-        const draft = await saveDraft(tx, jurisdictionId, w.yaml).catch((error: Error) => {
-          throw new Error(`workflows/${w.file}: ${error.message}`);
-        });
-        const version = await publishWorkflow(tx, jurisdictionId, draft.slug, {
-          note: `Imported from ${w.file}`,
-        }).catch((error: Error) => {
-          throw new Error(`workflows/${w.file}: ${error.message}`);
-        });
-        published.push({ slug: draft.slug, version: version.version });
-      }
       return {
         jurisdictionId,
-        departments: departmentIds.size,
+        departments: departmentPacks.length,
         services: pack.services.length,
         staff: pack.staff.length,
-        workflows: published,
+        workflows: written.flatMap((d) => d.workflows.map(({ slug, version }) => ({ slug, version }))),
       };
     },
     { timeout: 60_000 },
   );
   invalidateJurisdictionLocator(summary.jurisdictionId);
   return summary;
-}
-
-async function importDepartments(tx: Db, jurisdictionId: string, pack: CityPackFiles['pack']) {
-  const ids = new Map<string, string>();
-  for (const d of pack.departments) {
-    const row = await tx.department.upsert({
-      where: { jurisdictionId_code: { jurisdictionId, code: d.code } },
-      create: { jurisdictionId, code: d.code, name: d.name, email: d.email ?? null },
-      update: { name: d.name, email: d.email ?? null },
-    });
-    ids.set(d.code, row.id);
-    for (const role of d.roles) {
-      await tx.departmentRole.upsert({
-        where: { departmentId_code: { departmentId: row.id, code: role.code } },
-        create: { departmentId: row.id, code: role.code, name: role.name },
-        update: { name: role.name },
-      });
-    }
-  }
-  return ids;
 }
 
 async function importStaff(

@@ -1,4 +1,5 @@
 /** The tRPC API. Clients import `type AppRouter` only; no generated client code. */
+import { adminRouter } from './admin/admin-router.js';
 import { authRouter } from './auth-router.js';
 import { duplicatesRouter } from './duplicates-router.js';
 import { intakeRouter } from './intake-router.js';
@@ -20,6 +21,7 @@ export const appRouter = router({
   stats: statsRouter,
   duplicates: duplicatesRouter,
   workflows: workflowsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
