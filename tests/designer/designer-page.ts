@@ -54,3 +54,15 @@ export async function drawWire(page: Page, from: string, exit: string, to: strin
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${artifacts}${name}.png` });
 }
+
+/** Saves a screen of the designer into tests/artifacts/screens (git-ignored), the README's pictures. */
+export async function screen(page: Page, name: string): Promise<void> {
+  mkdirSync(`${artifacts}screens`, { recursive: true });
+  await page.screenshot({ path: `${artifacts}screens/${name}.png` });
+}
+
+/** Opens a saved workflow from the toolbar's list and waits for its steps. */
+export async function openWorkflow(page: Page, slug: string, firstStep: string): Promise<void> {
+  await page.getByLabel('Open workflow').selectOption(slug);
+  await page.locator(`[data-step="${firstStep}"]`).waitFor();
+}

@@ -64,8 +64,16 @@ describe('workflows router', () => {
   });
 
   it('saves drafts with optimistic concurrency: a stale revision is a CONFLICT that says what to do', async () => {
-    const sam = await signedIn('sam@springfield.gov', 'springfield-demo');
+    // Drafts are the department head's (Hana heads Streets); Sam, a Streets clerk, may only read them.
+    const clerk = await signedIn('sam@springfield.gov', 'springfield-demo');
+    const sam = await signedIn('hana@springfield.gov', 'springfield-demo');
     const { draftRevision } = await sam.workflows.get({ slug: 'pothole-repair' });
+    await expect(
+      clerk.workflows.saveDraft({ yaml: potholeYaml, baseRevision: draftRevision }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/head of the department that handles 'pothole-repair'/),
+    });
     const edited = potholeYaml.replace('title: Inspect the site', 'title: Inspect the pothole');
     const saved = await sam.workflows.saveDraft({ yaml: edited, baseRevision: draftRevision });
     expect(saved.draftRevision).toBe(draftRevision + 1);

@@ -7,6 +7,15 @@ import { TRPCError } from '@trpc/server';
 import { parseWorkflowYaml, type WorkflowDefinition } from '@civicdesk/schemas';
 import { z } from 'zod';
 import { PublishRefusedError, publishWorkflow, saveDraft } from '../workflows/publish-workflow.js';
+import { requireDraftAccess } from '../workflows/workflow-access.js';
+import { requirePermission } from '../auth/permissions.js';
+import {
+  parseDraft,
+  runWhatIf,
+  whatIfDefaultLimit,
+  whatIfMaxLimit,
+  whatIfScope,
+} from '../workflows/what-if.js';
 import { FieldErrorsError, router, staffProcedure } from './trpc.js';
 
 const slugInput = z.object({ slug: z.string().min(1, 'Name the workflow, e.g. pothole-repair') });
@@ -57,6 +66,7 @@ export const workflowsRouter = router({
       title: definition.title,
       draftYaml: definition.draftYaml,
       draftRevision: definition.draftRevision,
+      updatedAt: definition.updatedAt.toISOString(),
       versions: definition.versions.map(versionSummary),
     };
   }),
@@ -73,7 +83,14 @@ export const workflowsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const slug = parseWorkflowYaml(input.yaml).definition?.workflow;
+      const draft = parseWorkflowYaml(input.yaml).definition;
+      const slug = draft?.workflow;
+      if (slug) await requireDraftAccess(ctx.db, ctx.staff, slug, draft?.services ?? [], 'change its draft');
+      else if (!ctx.staff.isAdmin && ctx.staff.headOfDepartmentIds.length === 0)
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: "Only a department's head or an administrator can save workflow drafts.",
+        });
       try {
         const saved = await ctx.db.$transaction(async (tx) => {
           if (slug) {
@@ -177,6 +194,13 @@ export const workflowsRouter = router({
           code: 'NOT_FOUND',
           message: `There is no request ${input.service_request_id}; check service_request_id.`,
         });
+      // The run shows internal notes and tasks: the request's department (and admins) only.
+      requirePermission(
+        ctx.staff,
+        'queue.work',
+        { jurisdictionId: request.jurisdictionId, departmentId: request.departmentId },
+        'follow runs of',
+      );
       const version = request.workflowVersion;
       const path = visitedNodes(request.timeline.map((e) => e.data));
       const waiting = request.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
@@ -212,6 +236,46 @@ export const workflowsRouter = router({
         })),
         now: ctx.now().toISOString(),
       };
+    }),
+
+  /**
+   * What-if over history: the newest `limit` requests of the workflow's services replayed through the
+   * draft and the published version (counts per ending, queue and node, and the requests that change).
+   * For staff of a department that owns one of those services, and admins.
+   */
+  whatIf: staffProcedure
+    .input(
+      slugInput.extend({
+        draftYaml: z.string().min(1, 'The draft YAML is empty; send the YAML the designer shows'),
+        limit: z
+          .number()
+          .int()
+          .min(1, 'Replay at least 1 request')
+          .max(whatIfMaxLimit, `Replay at most ${whatIfMaxLimit} requests at a time`)
+          .default(whatIfDefaultLimit),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      try {
+        const draft = parseDraft(input.draftYaml);
+        const { services } = await whatIfScope(ctx.db, ctx.staff.jurisdictionId, input.slug, draft);
+        // Read-only: the department's clerks may see how a draft would route their requests.
+        const mine = services.some((s) => ctx.staff.departmentIds.includes(s.departmentId));
+        if (!ctx.staff.isAdmin && !mine)
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            message: `Only staff of the department that handles '${input.slug}' (or an administrator) can replay its requests.`,
+          });
+        return await runWhatIf(ctx.db, {
+          jurisdictionId: ctx.staff.jurisdictionId,
+          slug: input.slug,
+          draftYaml: input.draftYaml,
+          limit: input.limit,
+        });
+      } catch (error) {
+        if (error instanceof PublishRefusedError) throw refusal(error);
+        throw error;
+      }
     }),
 
   /** Departments and their role codes, for task assignment. */

@@ -15,7 +15,7 @@ import {
 import type { WorkflowDefinition } from '@civicdesk/schemas';
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { canConnect } from '../model/can-connect.js';
-import { toCanvasGraph, type Overlay } from '../model/canvas-graph.js';
+import { sameStepData, toCanvasGraph, type Overlay } from '../model/canvas-graph.js';
 import { connect, deleteNodes, disconnect, moveNodes, type Position } from '../model/edit.js';
 import { kindOf, type NodeKind } from '../model/node-kinds.js';
 import { DRAG_TYPE, kindByKey } from './Palette.js';
@@ -26,6 +26,11 @@ const deleteKeys = ['Delete', 'Backspace'];
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 const edgeOptions = { type: 'smoothstep' };
 const fitOptions = { maxZoom: 1 };
+const miniMapColour = (n: StepNodeType) => kindOf(n.data.node).colour;
+/** Above this many steps only those in view are mounted; every frame of a drag then touches fewer. */
+const mountAllUpTo = 150;
+
+const samePosition = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
 
 type Props = {
   definition: WorkflowDefinition;
@@ -47,11 +52,15 @@ export function Canvas({ definition, overlay, edit, onAddAt, onSelect, readOnly 
     setNodes((previous) => {
       const selected = new Set(previous.filter((n) => n.selected).map((n) => n.id));
       const before = new Map(previous.map((n) => [n.id, n]));
-      return graph.nodes.map((n) => ({
-        ...before.get(n.id),
-        ...n,
-        selected: overlay.selected?.has(n.id) ?? selected.has(n.id),
-      }));
+      return graph.nodes.map((n) => {
+        const old = before.get(n.id);
+        const isSelected = overlay.selected?.has(n.id) ?? selected.has(n.id);
+        const data = old && sameStepData(old.data, n.data) ? old.data : n.data;
+        // An unchanged step keeps its object, so React Flow and the memoised StepNode skip it.
+        if (old && data === old.data && old.selected === isSelected && samePosition(old.position, n.position))
+          return old;
+        return { ...old, ...n, data, selected: isSelected };
+      });
     });
     setEdges(graph.edges);
   }, [definition, overlay, setNodes, setEdges]);
@@ -121,9 +130,10 @@ export function Canvas({ definition, overlay, edit, onAddAt, onSelect, readOnly 
         fitView
         fitViewOptions={fitOptions}
         minZoom={0.2}
+        onlyRenderVisibleElements={nodes.length > mountAllUpTo}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={(n) => kindOf((n as StepNodeType).data.node).colour} />
+        <MiniMap pannable zoomable nodeColor={miniMapColour} />
         <Controls />
       </ReactFlow>
     </div>

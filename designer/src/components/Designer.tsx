@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { storeToken } from '../api/session.js';
+import { useAutosave } from '../hooks/use-autosave.js';
 import { useDraftHistory } from '../hooks/use-draft-history.js';
 import { useIsAdmin } from '../hooks/use-is-admin.js';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts.js';
@@ -18,6 +19,8 @@ import { freeSpot } from '../model/free-spot.js';
 import type { NodeKind } from '../model/node-kinds.js';
 import { newNodeOf, usualDepartment } from '../model/node-templates.js';
 import { variablesUsed } from '../model/rule-variables.js';
+import { saveStatus } from '../model/save-status.js';
+import { nodeCountLabels } from '../model/what-if-table.js';
 import { Canvas } from './Canvas.js';
 import { downloadText } from './download.js';
 import { HistoryPanel } from './HistoryPanel.js';
@@ -28,6 +31,7 @@ import { PropertiesPanel } from './properties/PropertiesPanel.js';
 import { SimulatePanel } from './SimulatePanel.js';
 import { Toolbar } from './Toolbar.js';
 import { ViewBanner } from './ViewBanner.js';
+import { WhatIfPanel, type WhatIfAnswer } from './WhatIfPanel.js';
 import { YamlPane } from './YamlPane.js';
 
 export function Designer({ onSignOut }: { onSignOut(): void }) {
@@ -40,12 +44,29 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
   const flow = useReactFlow();
   const [selection, setSelection] = useState<string[]>([]);
   const [simPath, setSimPath] = useState<string[]>([]);
+  const [whatIf, setWhatIf] = useState<WhatIfAnswer | null>(null);
   const [showYaml, setShowYaml] = useState(true);
   const [tab, setTab] = useState<Tab>('properties');
   const clipboard = useRef<Clipboard | null>(null);
   const select = useCallback((ids: string[]) => setSelection((old) => (sameIds(old, ids) ? old : ids)), []);
 
   const { problems, byNode } = useValidation(definition, reference.departments);
+  useAutosave(editor.draft, saved, true);
+  const status = saveStatus({
+    draftYaml: editor.draft.yaml,
+    savedYaml: saved.savedYaml,
+    savedAt: saved.savedAt,
+    saving: saved.saving,
+    failure: saved.failure,
+    yamlError: editor.yamlErrors[0]
+      ? `${editor.yamlErrors[0].line ? `line ${editor.yamlErrors[0].line}: ` : ''}${editor.yamlErrors[0].message}`
+      : null,
+  });
+  const counts = useMemo(
+    () =>
+      whatIf ? nodeCountLabels(whatIf.draft, whatIf.published, Object.keys(definition.nodes)) : undefined,
+    [whatIf, definition.nodes],
+  );
   const catalogue = useMemo(
     () => factCatalogue(reference.services, definition.services, variablesUsed(definition)),
     [reference.services, definition],
@@ -65,8 +86,13 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
             ...(view.marks ? { marks: view.marks } : {}),
             ...(view.edgeMarks ? { edgeMarks: view.edgeMarks } : {}),
           }
-        : { problemsByNode: byNode, path: simPath, selected: new Set(selection) },
-    [view, byNode, simPath, selection],
+        : {
+            problemsByNode: byNode,
+            path: simPath,
+            selected: new Set(selection),
+            ...(counts ? { counts } : {}),
+          },
+    [view, byNode, simPath, selection, counts],
   );
   const fitSoon = useCallback(
     () => setTimeout(() => void flow.fitView({ maxZoom: 1, duration: 200 }), 150),
@@ -117,6 +143,7 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
     editor.load(draft);
     setSelection([]);
     setSimPath([]);
+    setWhatIf(null);
     setTimeout(() => void flow.fitView({ maxZoom: 1 }), 150);
   };
   const importYaml = (text: string) => {
@@ -155,6 +182,8 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
         canRedo={editor.canRedo}
         isAdmin={isAdmin}
         showYaml={showYaml}
+        saveStatus={status}
+        onReload={saved.failure?.conflict ? () => void open(definition.workflow) : undefined}
         onOpen={(slug) => void open(slug)}
         onNew={() => {
           editor.load(emptyDraft());
@@ -234,6 +263,13 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
         {tab === 'simulate' && (
           <SimulatePanel definition={definition} catalogue={catalogue} onPath={setSimPath} />
         )}
+        {tab === 'whatif' && (
+          <WhatIfPanel
+            slug={saved.baseRevision === null ? '' : definition.workflow}
+            yaml={editor.draft.yaml}
+            onAnswer={setWhatIf}
+          />
+        )}
         {tab === 'history' && (
           <HistoryPanel
             slug={saved.baseRevision === null ? '' : definition.workflow}
@@ -249,10 +285,11 @@ export function Designer({ onSignOut }: { onSignOut(): void }) {
   );
 }
 
-type Tab = 'properties' | 'simulate' | 'history' | 'live';
+type Tab = 'properties' | 'simulate' | 'whatif' | 'history' | 'live';
 const tabs: [Tab, string][] = [
   ['properties', 'Properties'],
   ['simulate', 'Simulate'],
+  ['whatif', 'What-if'],
   ['history', 'History'],
   ['live', 'Live'],
 ];

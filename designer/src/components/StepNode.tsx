@@ -10,7 +10,7 @@ import { KindIcon } from './KindIcon.js';
 export type StepNodeType = Node<StepData, 'step'>;
 
 function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
-  const { id, node, isStart, problems, onPath, mark } = data;
+  const { id, node, isStart, problems, onPath, mark, count } = data;
   const kind = kindOf(node);
   const exits = exitsOf(id, node);
   const handleIds = exits.map((exit) => exit.id).join('|');
@@ -38,6 +38,11 @@ function StepNodeView({ data, selected }: NodeProps<StepNodeType>) {
         <span className="kind">{kind.label}</span>
         {isStart && <span className="start-badge">start</span>}
         {mark && <span className={`mark-badge ${mark}`}>{mark}</span>}
+        {count !== undefined && (
+          <span className="count-badge" title="Replayed requests through this step (draft, then published)">
+            {count}
+          </span>
+        )}
         {problems.length > 0 && (
           <span className="problem-badge" title={problems.join('\n')}>
             ⚠ {problems.length}

@@ -1,6 +1,7 @@
 /** File and edit commands: open, new, import, export, save, publish, undo, redo, auto-layout. */
 import type { ChangeEvent } from 'react';
 import type { WorkflowSummary } from '../hooks/use-workflow-list.js';
+import type { SaveStatus } from '../model/save-status.js';
 
 type Props = {
   title: string;
@@ -9,6 +10,9 @@ type Props = {
   canRedo: boolean;
   isAdmin: boolean;
   showYaml: boolean;
+  saveStatus: SaveStatus;
+  /** Offered after a conflict: open the draft as the other person saved it. */
+  onReload?: (() => void) | undefined;
   onOpen(slug: string): void;
   onNew(): void;
   onImport(text: string): void;
@@ -67,6 +71,19 @@ export function Toolbar(props: Props) {
         {props.showYaml ? 'Hide YAML' : 'Show YAML'}
       </button>
       <span className="spacer" />
+      <span
+        className={`save-status ${props.saveStatus.tone}`}
+        title={props.saveStatus.text}
+        role="status"
+        aria-label="Save status"
+      >
+        {props.saveStatus.text}
+      </span>
+      {props.onReload && (
+        <button type="button" onClick={props.onReload}>
+          Load their version
+        </button>
+      )}
       <button type="button" className="primary" onClick={props.onSave} title="Save draft (Ctrl+S)">
         Save draft
       </button>

@@ -11,6 +11,8 @@ export type StepData = {
   onPath: boolean;
   /** How a diff or a live run marks this step, if it does. */
   mark?: Mark;
+  /** What-if: how many replayed requests pass through this step (and before, when different). */
+  count?: string;
 };
 export type CanvasNode = { id: string; type: 'step'; position: Position; data: StepData; selected?: boolean };
 export type CanvasEdge = {
@@ -31,6 +33,8 @@ export type Overlay = {
   /** Diff or live-run marks by node id, and by edge id (`<node>:<field>`). */
   marks?: ReadonlyMap<string, Mark>;
   edgeMarks?: ReadonlyMap<string, Mark>;
+  /** What-if request counts by node id. */
+  counts?: ReadonlyMap<string, string>;
 };
 
 /** Canvas nodes at their layout positions (a grid for nodes without one) and one edge per wire. */
@@ -50,6 +54,7 @@ export function toCanvasGraph(
       problems: overlay.problemsByNode?.get(id) ?? [],
       onPath: onPath.has(id),
       ...(overlay.marks?.has(id) ? { mark: overlay.marks.get(id)! } : {}),
+      ...(overlay.counts?.has(id) ? { count: overlay.counts.get(id)! } : {}),
     },
     ...(overlay.selected?.has(id) ? { selected: true } : {}),
   }));
@@ -86,4 +91,21 @@ function edgeLabel(via: { kind: string; outcome?: string; name?: string; index?:
   if (via.kind === 'branch') return `branch ${(via.index ?? 0) + 1}`;
   if (via.kind === 'next') return '';
   return via.kind.replace(/_/g, ' ');
+}
+
+/**
+ * Whether a step looks the same as before. The canvas keeps the old data object when it does, so
+ * the memoised step component skips rendering: with 300 steps, a selection or a move redraws one.
+ */
+export function sameStepData(a: StepData, b: StepData): boolean {
+  return (
+    a.id === b.id &&
+    a.node === b.node &&
+    a.isStart === b.isStart &&
+    a.onPath === b.onPath &&
+    a.mark === b.mark &&
+    a.count === b.count &&
+    a.problems.length === b.problems.length &&
+    a.problems.every((problem, index) => problem === b.problems[index])
+  );
 }
