@@ -6,6 +6,7 @@
 import { DEMO_API_KEY, postForm } from '../support/platform.js';
 import { staffCaller } from '../support/staff.js';
 import type { CrashPlatform } from './crash-platform.js';
+import { sendArrival, type Arrival } from './steady-load.js';
 
 /** Runs `job` over `items` with at most `limit` at a time; answers the results in order. */
 export async function inParallel<T, R>(
@@ -25,23 +26,57 @@ export async function inParallel<T, R>(
   return results;
 }
 
+/** The Open311 form of one deep road pothole (the run sends it to 'Urgent repair'), placed by `i`. */
+export function potholeFields(description: string, i: number): [string, string][] {
+  return [
+    ['api_key', DEMO_API_KEY],
+    ['service_code', 'pothole'],
+    ['lat', (39.76 + (i % 20) * 0.002).toFixed(4)],
+    ['long', (-89.68 + (Math.floor(i / 20) % 10) * 0.003).toFixed(4)],
+    ['description', description],
+    ['attribute[depth_cm]', String(10 + (i % 15))],
+    ['attribute[location_type]', 'road'],
+  ];
+}
+
+/** The request id in an Open311 POST answer. */
+export const open311RequestId = (body: unknown) => {
+  const id = (body as { service_request_id?: unknown }[])[0]?.service_request_id;
+  if (typeof id !== 'string') throw new Error(`no service_request_id in ${JSON.stringify(body)}`);
+  return id;
+};
+
 /** Files `count` deep road potholes spread over Springfield; answers the accepted request ids. */
 export async function filePotholes(platform: CrashPlatform, drill: string, count: number): Promise<string[]> {
   const ids = await inParallel([...Array(count).keys()], 8, async (i) => {
-    const posted = await postForm(platform.baseUrl, '/open311/v2/requests.json', [
-      ['api_key', DEMO_API_KEY],
-      ['service_code', 'pothole'],
-      ['lat', (39.76 + (i % 20) * 0.002).toFixed(4)],
-      ['long', (-89.68 + Math.floor(i / 20) * 0.003).toFixed(4)],
-      ['description', `Crash drill ${drill}, pothole ${i + 1}`],
-      ['attribute[depth_cm]', String(10 + (i % 15))],
-      ['attribute[location_type]', 'road'],
-    ]);
+    const posted = await postForm(
+      platform.baseUrl,
+      '/open311/v2/requests.json',
+      potholeFields(`Crash drill ${drill}, pothole ${i + 1}`, i),
+    );
     if (posted.status !== 200)
       throw new Error(`POST ${i + 1} answered ${posted.status}: ${await posted.text()}`);
-    return ((await posted.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    return open311RequestId(await posted.json());
   });
   return ids;
+}
+
+/** A steady-load arrival: one resident reporting a deep road pothole through Open311. */
+export function reportPothole(platform: CrashPlatform, drill: string) {
+  return (n: number): Promise<Arrival> => {
+    const description = `Steady load ${drill}, resident ${n + 1}`;
+    return sendArrival(
+      description,
+      (signal) =>
+        fetch(`${platform.baseUrl}/open311/v2/requests.json`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(potholeFields(description, n)).toString(),
+          signal,
+        }),
+      open311RequestId,
+    );
+  };
 }
 
 /** How many of `ids` have a task row (in any state). */

@@ -1,8 +1,12 @@
-/** MediaStore over a local folder: one file per key, written atomically (temp file + rename). */
+/**
+ * MediaStore over a local folder: one file per key, written atomically (temp file + rename). A write
+ * that fails (e.g. the disk is full) removes its temp file, so nothing half-written stays behind.
+ */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { parseMediaKey, type MediaKey } from './media-key.js';
+import { isNoRoomError, MediaStoreFullError } from './media-store-full.js';
 import type { MediaStore } from './media-store.port.js';
 
 /** A store that keeps photos as files directly inside `folder` (created when missing). */
@@ -23,8 +27,13 @@ export function diskMediaStore(folder: string): MediaStore {
       const path = pathOf(key);
       await ready;
       const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temporary, bytes, { flag: 'wx' });
-      await rename(temporary, path);
+      try {
+        await writeFile(temporary, bytes, { flag: 'wx' });
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw isNoRoomError(error) ? new MediaStoreFullError({ cause: error }) : error;
+      }
     },
     async get(key) {
       const path = pathOf(key);

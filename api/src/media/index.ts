@@ -8,7 +8,9 @@ export {
   mediaUrl,
   type MediaApp,
   type StoredMedia,
+  type UploadRefused,
 } from './store-uploaded-media.js';
+export { MediaStoreFullError, isNoRoomError } from './media-store-full.js';
 export { processUpload, defaultMaxBytes, type ProcessedUpload, type UploadLimits } from './process-upload.js';
 export { detectFileType, type DetectedFile, type PhotoType } from './detect-image-type.js';
 export {

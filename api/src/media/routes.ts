@@ -1,6 +1,6 @@
 /**
  * Photo upload and serving over HTTP: `POST /media` (multipart field `media`) stores a photo and
- * answers its URLs; `GET /media/:file` serves `<id>.jpg`, `<id>.png` or `<id>-thumb.jpg`. Mount the
+ * answers its URLs (507 with a message when the store is full); `GET /media/:file` serves `<id>.jpg`, `<id>.png` or `<id>-thumb.jpg`. Mount the
  * router at the root (`http.route('/', mediaRoutes(app))`).
  */
 import { Hono } from 'hono';
@@ -44,7 +44,7 @@ export function mediaRoutes(app: MediaApp): Hono {
           jurisdiction.status,
         );
       const stored = await storeUploadedMedia(app, field, jurisdiction.id);
-      if ('errors' in stored) return c.json({ errors: stored.errors }, 400);
+      if ('errors' in stored) return c.json({ errors: stored.errors }, stored.status ?? 400);
       return c.json(stored, 201);
     },
   );

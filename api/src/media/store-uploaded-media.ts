@@ -8,6 +8,7 @@ import type { FieldError } from '@civicdesk/schemas';
 import type { AppContext } from '../app-context.js';
 import type { PrismaClient } from '../db/generated/client.js';
 import { mediaKey, parseMediaKey, type MediaKey } from './media-key.js';
+import { MediaStoreFullError } from './media-store-full.js';
 import type { MediaSettings } from './media-settings.js';
 import { processUpload } from './process-upload.js';
 import { uploadMessages as say } from './upload-messages.js';
@@ -33,12 +34,21 @@ export function mediaUrl(publicUrl: string, key: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/media/${key}`;
 }
 
+/**
+ * Why an upload was refused: field errors (field `media`), and 507 when the store is full (the
+ * resident can send the report without the photo, or retry later); without a status, a 400.
+ */
+export interface UploadRefused {
+  errors: FieldError[];
+  status?: 507;
+}
+
 /** Processes and stores one uploaded file; answers field errors (field `media`) when it is refused. */
 export async function storeUploadedMedia(
   app: MediaApp,
   file: File,
   jurisdictionId: string,
-): Promise<StoredMedia | { errors: FieldError[] }> {
+): Promise<StoredMedia | UploadRefused> {
   // Refuse by the declared size first, so an oversized upload is never read into memory.
   if (file.size > app.media.maxBytes)
     return { errors: [{ field: 'media', message: say.tooLarge(file.size, app.media.maxBytes) }] };
@@ -79,6 +89,8 @@ export async function storeUploadedMedia(
     });
   } catch (error) {
     await Promise.allSettled(stored.map((key) => app.media.store.delete(key)));
+    if (error instanceof MediaStoreFullError)
+      return { errors: [{ field: 'media', message: say.storeFull }], status: 507 };
     throw error;
   }
   return {

@@ -17,4 +17,6 @@ export const uploadMessages = {
     `media: the photo is ${width} × ${height} pixels, too large to process; attach a smaller photo`,
   unreadable: (type: string) =>
     `media: this ${type} could not be read; it may be damaged. Take or export the photo again`,
+  storeFull:
+    'media: we cannot store photos right now because our photo storage is full; send your report without the photo, or try again later',
 } as const;

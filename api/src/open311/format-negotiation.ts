@@ -29,7 +29,7 @@ export function sendOpen311(c: Context, format: Open311Format, root: string, val
 export function sendOpen311Errors(
   c: Context,
   format: Open311Format,
-  status: 400 | 403 | 404 | 405 | 413 | 429 | 500,
+  status: 400 | 403 | 404 | 405 | 413 | 429 | 500 | 507,
   descriptions: string[],
 ) {
   const errors = descriptions.map((description) => ({ code: status, description }));

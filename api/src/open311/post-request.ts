@@ -52,7 +52,7 @@ export async function postRequest(app: AppContext, limiter: RateLimiter, c: Cont
     return sendOpen311Errors(
       c,
       fmt,
-      400,
+      photo.status ?? 400,
       photo.errors.map((e) => `${e.field}: ${e.message}`),
     );
   }
