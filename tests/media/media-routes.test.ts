@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, importCityPack, readCityPack, type TestDatabase } from '@civicdesk/api';
+import {
+  createTestDatabase,
+  importCityPack,
+  readCityPack,
+  submitRequest,
+  type TestDatabase,
+} from '@civicdesk/api';
 import { deleteAbandonedMedia, diskMediaStore, mediaRoutes, type MediaApp } from '@civicdesk/api/media';
 
 const springfield = fileURLToPath(new URL('../../examples/springfield', import.meta.url));
@@ -178,5 +184,35 @@ describe('POST /media and GET /media/:file', () => {
     expect(await db.prisma.media.findMany({ select: { id: true } })).toEqual([{ id: kept.id }]);
     expect(readdirSync(folder).sort()).toEqual([`${kept.id}-thumb.jpg`, `${kept.id}.jpg`]);
     expect((await http.request(new URL(kept.url).pathname)).status).toBe(200);
+  });
+});
+
+describe('a report naming an uploaded photo by its URL', () => {
+  it('attaches the photo to the request, so the clean-up of abandoned uploads keeps it', async () => {
+    const uploaded = (await (await upload(await photoWithGps(), 'pothole.jpg')).json()) as {
+      id: string;
+      url: string;
+    };
+    const filed = await submitRequest(
+      db.prisma,
+      'springfield.gov',
+      {
+        service_code: 'pothole',
+        lat: 39.7817,
+        long: -89.6501,
+        description: 'Deep hole by the bus stop',
+        attributes: { depth_cm: '8', location_type: 'road' },
+        media_url: uploaded.url,
+        channel: 'web',
+      },
+      now,
+    );
+    expect(filed.ok).toBe(true);
+    const id = filed.ok ? BigInt(filed.request.id) : null;
+    expect((await db.prisma.media.findUniqueOrThrow({ where: { id: uploaded.id } })).requestId).toBe(id);
+
+    await deleteAbandonedMedia(app, new Date(now.getTime() + 365 * 86_400_000));
+    expect(await db.prisma.media.findUnique({ where: { id: uploaded.id } })).not.toBeNull();
+    expect(readdirSync(folder)).toContain(`${uploaded.id}.jpg`);
   });
 });

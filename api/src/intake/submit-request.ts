@@ -10,8 +10,10 @@ import { serviceAttributes } from '../catalogue/open311-services.js';
 import { addIsoDuration } from '../time/iso-duration.js';
 import { loadJurisdictionLocator, type Geocoder, type LocateInput } from '../geo/index.js';
 import { START_WORKFLOW } from '../outbox/messages.js';
+import { ringOutboxDoorbell } from '../outbox/wake.js';
 import { duplicateScore, findDuplicateCandidates } from '../duplicates/index.js';
 import { recordIntake } from '../ops/metrics.js';
+import { mediaIdInUrl } from '../media/media-key.js';
 
 export interface SubmittedRequest {
   id: string;
@@ -29,6 +31,12 @@ export interface IntakeOptions {
   /** The channel's request id (HTTP `x-request-id`), carried into the workflow run. */
   traceId?: string | undefined;
 }
+
+/**
+ * Under a burst a POST may wait for a pool connection longer than Prisma's 2 s default; a slow answer
+ * is better than a 500 that makes the resident send the report again.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** Validates and stores a resident's submission (any channel), counting the outcome for /metrics. */
 export async function submitRequest(
@@ -84,12 +92,13 @@ async function storeRequest(
   const { intake } = checked;
   const place = located.location;
   const svc = service!;
-  const version = await pinnedWorkflowVersion(db, svc.id);
   const expectedAt = svc.expectedSla ? addIsoDuration(now, svc.expectedSla) : null;
   // The best duplicate score is stored with the request: workflows may route on it (fact duplicate_score).
-  const candidates =
+  // Both reads are independent: side by side, a POST waits for one round trip instead of two.
+  const [version, candidates] = await Promise.all([
+    pinnedWorkflowVersion(db, svc.id),
     place.lat !== undefined && place.long !== undefined
-      ? await findDuplicateCandidates(db, {
+      ? findDuplicateCandidates(db, {
           jurisdictionId,
           serviceCode: svc.code,
           lat: place.lat,
@@ -97,7 +106,8 @@ async function storeRequest(
           description: intake.description ?? null,
           at: now,
         })
-      : [];
+      : [],
+  ]);
 
   const created = await db.$transaction(async (tx) => {
     const request = await tx.serviceRequest.create({
@@ -133,6 +143,14 @@ async function storeRequest(
         duplicateScore: duplicateScore(candidates),
       },
     });
+    // A photo uploaded first (portal, `POST /media`) and named by its URL belongs to this request
+    // now; left unattached, the daily clean-up of abandoned uploads would delete it.
+    const photoId = intake.media_url ? mediaIdInUrl(intake.media_url) : null;
+    if (photoId)
+      await tx.media.updateMany({
+        where: { id: photoId, jurisdictionId, requestId: null },
+        data: { requestId: request.id },
+      });
     await tx.timelineEvent.create({
       data: {
         requestId: request.id,
@@ -159,7 +177,8 @@ async function storeRequest(
       });
     }
     return request;
-  });
+  }, TRANSACTION_OPTIONS);
+  if (version) ringOutboxDoorbell();
 
   return {
     ok: true,

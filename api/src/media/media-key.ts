@@ -31,3 +31,13 @@ export function parseMediaKey(text: string): MediaKey | null {
 export function contentTypeOfKey(key: MediaKey): 'image/jpeg' | 'image/png' {
   return key.endsWith('.png') ? 'image/png' : 'image/jpeg';
 }
+
+/**
+ * The photo id behind a `media_url` this API handed out (`…/media/<id>.jpg`), so a report that names
+ * an uploaded photo gets it attached; null for any other URL (a photo hosted elsewhere).
+ */
+export function mediaIdInUrl(url: string): string | null {
+  const match = /\/media\/([^/?#]+)(?:[?#].*)?$/.exec(url);
+  const key = match ? parseMediaKey(match[1]!) : null;
+  return key && !key.includes('-thumb') ? key.slice(0, key.lastIndexOf('.')) : null;
+}
