@@ -16,7 +16,10 @@ export async function createApiKey(db: PrismaClient, jurisdictionId: string, nam
   return plain;
 }
 
-/** Returns the key's id when it is valid for the jurisdiction, else null; records its last use. */
+/** A key's last use is recorded to the minute: every POST of a busy app rewriting one row would queue them all on its lock. */
+const LAST_USE_RESOLUTION_MS = 60_000;
+
+/** Returns the key's id when it is valid for the jurisdiction, else null; records its last use (to the minute). */
 export async function checkApiKey(
   db: PrismaClient,
   jurisdictionId: string,
@@ -26,7 +29,15 @@ export async function checkApiKey(
   if (!key) return null;
   const found = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) } });
   if (!found || found.revokedAt || found.jurisdictionId !== jurisdictionId) return null;
-  await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USE_RESOLUTION_MS) {
+    await db.apiKey.updateMany({
+      where: {
+        id: found.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USE_RESOLUTION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
+  }
   return found.id;
 }
 
