@@ -1,28 +1,17 @@
 /**
- * Builds the portal with Vite into a temporary STATIC_DIR and serves it through the real HTTP app
+ * Serves the built portal (built once per run, `builtWebApps`) through the real HTTP app
  * (`createHttpApp` mounts `<STATIC_DIR>/portal` at `/`) over a running platform's context.
  */
 import { serve } from '@hono/node-server';
 import { createHttpApp, type AppContext } from '@civicdesk/api';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const portalFolder = fileURLToPath(new URL('../../../portal', import.meta.url));
+import { builtWebApps } from '../../support/web-build.js';
 
 export type PortalServer = { baseUrl: string; stop(): Promise<void> };
 
-/** Builds the portal and serves it with the API; `stop` closes the server and removes the build. */
+/** Serves the built portal with the API; `stop` closes the server. */
 export async function servePortal(app: AppContext): Promise<PortalServer> {
-  const staticDir = mkdtempSync(join(tmpdir(), 'civicdesk-portal-'));
-  execFileSync(
-    'pnpm',
-    ['exec', 'vite', 'build', '--outDir', join(staticDir, 'portal'), '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: portalFolder, stdio: 'pipe' },
-  );
+  const staticDir = await builtWebApps();
   const config = { ...app.config, STATIC_DIR: staticDir };
   const http = createHttpApp({ ...app, config });
   const server = serve({ fetch: http.fetch, hostname: '127.0.0.1', port: 0 });
@@ -36,7 +25,6 @@ export async function servePortal(app: AppContext): Promise<PortalServer> {
     baseUrl,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
-      rmSync(staticDir, { recursive: true, force: true });
     },
   };
 }
