@@ -2,10 +2,10 @@
  * What a request's workflow run starts from: the pinned definition, the facts its rules read and the
  * city's business calendar. Shared by the outbox relay (first run) and reopening (a later run).
  */
-import { buildFacts } from '@civicdesk/engine/rules';
 import { businessCalendar, businessCalendarOf, type WorkflowDefinition } from '@civicdesk/schemas';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { StartRequestInput } from '../workflow-gateway.js';
+import { storedRequestFacts } from './stored-request-facts.js';
 
 /** Builds the run input of a stored request; throws when the request has no pinned workflow version. */
 export async function requestRunInput(db: PrismaClient, requestId: string): Promise<StartRequestInput> {
@@ -30,19 +30,6 @@ export async function requestRunInput(db: PrismaClient, requestId: string): Prom
       timezone: request.jurisdiction.timezone,
       calendar: stored ? businessCalendar.parse(stored) : undefined,
     }),
-    facts: buildFacts({
-      service_code: request.service.code,
-      attributes: request.attributes as Record<string, unknown>,
-      description: request.description,
-      channel: request.channel,
-      lat: request.lat,
-      long: request.long,
-      address: request.address,
-      zipcode: request.zipcode,
-      district: request.district,
-      ward: request.ward,
-      service_area: request.serviceArea,
-      duplicate_score: request.duplicateScore ?? 0,
-    }),
+    facts: storedRequestFacts(request.service.code, request),
   };
 }

@@ -3,23 +3,13 @@
  * same fields `requestRunInput` gives a real run, plus the time facts at its requested time) and the
  * outcomes staff actually chose at each task node.
  */
-import { buildFacts, timeFacts, type Facts, type TimeFactsCalendar } from '@civicdesk/engine/rules';
+import { timeFacts, type Facts, type TimeFactsCalendar } from '@civicdesk/engine/rules';
+import { storedRequestFacts, type FactsSource } from '../requests/stored-request-facts.js';
 
 /** The stored request fields the replay reads; a Prisma `ServiceRequest` row fits. */
-export interface StoredRequest {
+export interface StoredRequest extends FactsSource {
   id: bigint | string;
   serviceCode: string;
-  attributes: unknown;
-  description: string | null;
-  channel: string;
-  lat: number | null;
-  long: number | null;
-  address: string | null;
-  zipcode: string | null;
-  district: string | null;
-  ward: string | null;
-  serviceArea: string | null;
-  duplicateScore: number | null;
   requestedAt: Date;
   /** Completed tasks of the request: which outcome staff chose at which node, on which visit. */
   completedTasks: readonly { nodeId: string; visit: number; outcome: string | null }[];
@@ -33,25 +23,9 @@ export interface ReplayCase {
   chosen: Record<string, (string | null)[]>;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
 /** The replay case of a stored request; time facts are read at its requested time in the city's calendar. */
 export function replayCaseOf(request: StoredRequest, calendar: TimeFactsCalendar): ReplayCase {
-  const facts = buildFacts({
-    service_code: request.serviceCode,
-    attributes: asRecord(request.attributes),
-    description: request.description,
-    channel: request.channel,
-    lat: request.lat,
-    long: request.long,
-    address: request.address,
-    zipcode: request.zipcode,
-    district: request.district,
-    ward: request.ward,
-    service_area: request.serviceArea,
-    duplicate_score: request.duplicateScore ?? 0,
-  });
+  const facts = storedRequestFacts(request.serviceCode, request);
   const chosen: Record<string, (string | null)[]> = {};
   for (const task of request.completedTasks) {
     if (!task.outcome || task.visit < 1) continue;
