@@ -47,6 +47,8 @@ export async function transferTask(ctx: StaffContext, input: z.infer<typeof tran
       role: input.role ?? null,
       by: `staff:${ctx.staff.id}`,
       note: input.note ?? null,
+      node: task.nodeId,
+      visit: task.visit,
     });
   } catch (error) {
     if (error instanceof TaskTransferRejectedError) {

@@ -2,7 +2,7 @@
 export { start } from './start.js';
 export { step } from './step.js';
 export { drive, type Effects } from './drive.js';
-export { openTasks, checkTaskCompletion } from './tasks.js';
+export { openTasks, checkTaskCompletion, isTaskActionable } from './tasks.js';
 export { EngineError } from './errors.js';
 export { formProblems } from './form.js';
 export { durationMs } from './duration.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { potholeWorkflow } from '../fixtures/pothole-workflow.js';
-import { checkTaskCompletion, start, step } from './index.js';
+import { checkTaskCompletion, isTaskActionable, start, step } from './index.js';
 
 const ref = { workflow: potholeWorkflow.workflow, version: 1, hash: 'h' };
 
@@ -48,5 +48,31 @@ describe('a completion for a task the run is still creating', () => {
     });
     expect(after.path.at(-1)).toBe('close-not-found');
     expect(commands.map((c) => c.type)).toContain('close');
+  });
+});
+
+describe('a transfer of a task the run is still creating', () => {
+  it('is actionable with the row’s node and visit, then moves the task once created', () => {
+    let state = awaitingCreation();
+    expect(isTaskActionable(potholeWorkflow, state, { taskId: 'row-1' })).toBe(false);
+    expect(isTaskActionable(potholeWorkflow, state, { taskId: 'row-1', node: 'inspect', visit: 1 })).toBe(
+      true,
+    );
+    expect(isTaskActionable(potholeWorkflow, state, { taskId: 'row-1', node: 'repair', visit: 1 })).toBe(
+      false,
+    );
+    ({ state } = step(potholeWorkflow, state, { type: 'taskCreated', node: 'inspect', taskId: 'row-1' }));
+    expect(isTaskActionable(potholeWorkflow, state, { taskId: 'row-1' })).toBe(true);
+    const { commands } = step(potholeWorkflow, state, {
+      type: 'taskTransferred',
+      taskId: 'row-1',
+      department: 'parks',
+      role: null,
+      by: 'staff:1',
+    });
+    expect(commands.find((c) => c.type === 'reassignTask')).toMatchObject({
+      taskId: 'row-1',
+      department: 'parks',
+    });
   });
 });

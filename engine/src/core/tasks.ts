@@ -57,6 +57,19 @@ export function checkTaskCompletion(
   return null;
 }
 
+/** Whether staff can act on this task now: open in the run, or its row written while the run awaits the creation. */
+export function isTaskActionable(
+  definition: WorkflowDefinition,
+  state: EngineState,
+  task: { taskId: string; node?: string; visit?: number },
+): boolean {
+  if (state.closed) return false;
+  return (
+    openTasks(definition, state).some((t) => t.taskId === task.taskId) ||
+    taskBeingCreated(definition, state, task) !== undefined
+  );
+}
+
 /**
  * The task whose row exists but whose creation the run has not heard back about yet (the activity's
  * reply was lost to a worker crash and is being retried). Staff can already see the row; their

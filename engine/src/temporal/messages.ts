@@ -61,6 +61,9 @@ export interface TransferTaskInput {
   /** Who moved it (`staff:<id>`). */
   by: string;
   note?: string | null;
+  /** The task row's node and visit, so a move is accepted while the run awaits the row's creation. */
+  node?: string;
+  visit?: number;
 }
 
 export const transferTaskUpdate = defineUpdate<CompleteTaskResult, [TransferTaskInput]>('transferTask');

@@ -18,6 +18,7 @@ import type { BusinessCalendar, ExtendedStatus, Sla, WorkflowDefinition } from '
 import {
   addBusinessTime,
   checkTaskCompletion,
+  isTaskActionable,
   drive,
   durationMs,
   EngineError,
@@ -183,7 +184,7 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
     },
     {
       validator: (transfer) => {
-        if (!openTasks(definition, state).some((t) => t.taskId === transfer.taskId))
+        if (!isTaskActionable(definition, state, transfer))
           throw new Error(`Task ${transfer.taskId} is not open in this run`);
         if (queue.some((t) => t.inbound.kind !== 'reply' && t.inbound.input.taskId === transfer.taskId))
           throw new Error(`Task ${transfer.taskId} is already being completed or moved`);
@@ -243,7 +244,7 @@ export async function requestWorkflow(input: RequestWorkflowInput): Promise<Requ
       if (inbound.kind === 'task') {
         result = step(definition, state, { type: 'taskCompleted', ...inbound.input });
       } else if (inbound.kind === 'transfer') {
-        const { role, ...transfer } = inbound.input;
+        const { role, node: _node, visit: _visit, ...transfer } = inbound.input;
         result = step(definition, state, { type: 'taskTransferred', ...transfer, role: role ?? null });
       } else {
         ticket.resumed = waitingForReply();
