@@ -91,9 +91,15 @@ describe('outbox relay', () => {
     expect(rows.filter((r) => r.processedAt === null)).toEqual([]);
     // Leased once, started once: a second relay taking the same row would count a second attempt.
     expect(rows.map((r) => r.attempts)).toEqual(rows.map(() => 1));
-    const runs = new Map<string, number>();
-    for await (const run of client.workflow.list({ query: `TaskQueue = '${taskQueue}'` }))
-      runs.set(run.workflowId, (runs.get(run.workflowId) ?? 0) + 1);
+    // Temporal's list (visibility) lags behind starts: read it until every run shows, then count.
+    let runs = new Map<string, number>();
+    for (let tries = 0; tries < 100; tries++) {
+      runs = new Map();
+      for await (const run of client.workflow.list({ query: `TaskQueue = '${taskQueue}'` }))
+        runs.set(run.workflowId, (runs.get(run.workflowId) ?? 0) + 1);
+      if (ids.every((id) => runs.has(`request-${id}`))) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     for (const id of ids) expect(runs.get(`request-${id}`), `runs of request ${id}`).toBe(1);
   });
 
