@@ -103,6 +103,10 @@ describe('workflows router', () => {
     await expect(sam.workflows.publish({ slug: 'pothole-repair' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+    await expect(admin.workflows.publish({ slug: 'no-such-workflow' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/no workflow 'no-such-workflow'/),
+    });
     const published = await admin.workflows.publish({ slug: 'pothole-repair', note: 'clearer title' });
     expect(published).toMatchObject({ version: 2, note: 'clearer title' });
     expect((await admin.workflows.versions({ slug: 'pothole-repair' })).map((v) => v.version)).toEqual([

@@ -119,6 +119,15 @@ export const workflowsRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (!ctx.staff.isAdmin)
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an administrator can publish workflows.' });
+      const known = await ctx.db.workflowDefinition.findUnique({
+        where: { jurisdictionId_slug: { jurisdictionId: ctx.staff.jurisdictionId, slug: input.slug } },
+        select: { id: true },
+      });
+      if (!known)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `There is no workflow '${input.slug}' to publish; check slug, or save a draft first.`,
+        });
       try {
         const version = await ctx.db.$transaction((tx) =>
           publishWorkflow(tx, ctx.staff.jurisdictionId, input.slug, {
