@@ -5,6 +5,7 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { PortalConfig } from '../../api/portal-config.js';
+import { createCityBaseMap } from '../map/city-base-map.js';
 
 interface Props {
   config: PortalConfig;
@@ -30,18 +31,7 @@ export function LocationMap({ config, point, onPick, label, pinLabel }: Props) {
 
   useEffect(() => {
     if (!container.current) return;
-    const m = L.map(container.current, { attributionControl: !!config.tiles, zoomSnap: 0.25 }).setView(
-      [config.center.lat, config.center.long],
-      config.zoom,
-    );
-    if (config.tiles) L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution }).addTo(m);
-    if (config.boundary) {
-      const outline = L.geoJSON(config.boundary, {
-        style: { color: '#0b4f8a', weight: 2, fillColor: '#e7f0fa', fillOpacity: 0.5 },
-        interactive: false,
-      }).addTo(m);
-      m.fitBounds(outline.getBounds(), { padding: [8, 8] });
-    }
+    const m = createCityBaseMap(container.current, config);
     m.on('click', (e: L.LeafletMouseEvent) =>
       pick.current({ lat: round(e.latlng.lat), long: round(e.latlng.lng) }),
     );

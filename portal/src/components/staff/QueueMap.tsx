@@ -7,6 +7,7 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import type { PortalConfig } from '../../api/portal-config.js';
+import { createCityBaseMap } from '../map/city-base-map.js';
 import type { QueueMapData } from '../../hooks/use-queue-map.js';
 import { useI18n } from '../../i18n/use-i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -33,18 +34,7 @@ export function QueueMap({ config, data }: { config: PortalConfig; data: QueueMa
 
   useEffect(() => {
     if (!container.current) return;
-    const m = L.map(container.current, { attributionControl: !!config.tiles, zoomSnap: 0.25 }).setView(
-      [config.center.lat, config.center.long],
-      config.zoom,
-    );
-    if (config.tiles) L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution }).addTo(m);
-    if (config.boundary) {
-      const outline = L.geoJSON(config.boundary, {
-        style: { color: '#0b4f8a', weight: 2, fillColor: '#e7f0fa', fillOpacity: 0.5 },
-        interactive: false,
-      }).addTo(m);
-      m.fitBounds(outline.getBounds(), { padding: [8, 8] });
-    }
+    const m = createCityBaseMap(container.current, config);
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
     return () => {
