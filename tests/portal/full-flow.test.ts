@@ -125,7 +125,9 @@ describe('a pothole from the map to the dashboard', () => {
     await page.getByRole('img', { name: 'Photo' }).waitFor();
     const row = await platform.app.db.serviceRequest.findUniqueOrThrow({ where: { id: BigInt(requestId) } });
     expect(row).toMatchObject({ email: resident, channel: 'web' });
-    expect(row.mediaUrl).toBeTruthy();
+    // The uploaded photo belongs to this request, and the request names it.
+    const stored = await platform.app.db.media.findFirstOrThrow({ where: { requestId: row.id } });
+    expect(row.mediaUrl).toMatch(new RegExp(`/media/${stored.id}\\.(jpg|png)$`));
   });
 
   it('counts the two open potholes on the transparency page before anyone works them', async () => {
