@@ -79,7 +79,27 @@ export function printOutcome(outcome: DrillOutcome, details: Record<string, numb
 export async function runsWithRetriedActivities(platform: CrashPlatform, ids: string[]): Promise<number> {
   const retried = await inParallel(ids, 8, async (id) => {
     const history = await platform.client.workflow.getHandle(`request-${id}`).fetchHistory();
-    return (history.events ?? []).some((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1);
+    return (history.events ?? []).some(
+      (e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1 || localActivityAttempt(e) > 1,
+    );
   });
   return retried.filter(Boolean).length;
+}
+
+/**
+ * The attempt a local activity finished on, from its history marker (store writes run as local
+ * activities: their retries show there, not as activity task events); 1 for any other event.
+ */
+function localActivityAttempt(event: {
+  markerRecordedEventAttributes?: {
+    markerName?: string | null;
+    details?: Record<string, { payloads?: { data?: Uint8Array | null }[] | null }> | null;
+  } | null;
+}): number {
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== 'core_local_activity') return 1;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  if (!data) return 1;
+  const { attempt } = JSON.parse(Buffer.from(data).toString('utf8')) as { attempt?: number };
+  return attempt ?? 1;
 }

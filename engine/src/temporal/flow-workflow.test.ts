@@ -121,9 +121,14 @@ describe(
     });
 
     it('continues as new for real while a timer is pending, and the carried timer still fires', async () => {
-      const { requestId, store, handle, worker } = await run('all', 'PT3S', 12);
+      const { requestId, store, handle, worker } = await run('all', 'PT3S', 8);
       const firstRunId = (await handle.describe()).runId;
       await worker.runUntil(async () => {
+        // The run writes through local activities, so it is waiting after one workflow task. The run
+        // checks its history length when it next wakes — in service a completion or a reply wakes it;
+        // here a signal with no handler does, without changing the path.
+        await untilWaitingForReply(requestId);
+        await handle.signal('wake');
         const result = await handle.result();
         expect(result).toEqual({
           status: 'no_further_action',
