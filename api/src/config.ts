@@ -2,6 +2,7 @@
  * The API's and worker's configuration, read once at start from the environment and validated.
  * Nothing else in the code reads process.env.
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { mediaConfigSchema } from './media/media-settings.js';
 import { geocoderConfigSchema } from './geo/geocoder-from-config.js';
@@ -33,6 +34,19 @@ const configSchema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
     LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
+    /**
+     * The worker's Prometheus endpoint for Temporal's own metrics (workflow and activity failures,
+     * schedule-to-start latency), as ip:port. Off when unset or empty: workers sharing a machine
+     * each need their own port, and a port already in use stops the worker at start.
+     */
+    WORKER_METRICS_ADDRESS: z
+      .string()
+      .refine((value) => value === '' || isSocketAddress(value), {
+        message:
+          'expected ip:port to serve worker metrics on, e.g. 127.0.0.1:9464 or [::1]:9464 (an IP address, not a host name; port 1-65535); leave it empty to turn worker metrics off',
+      })
+      .optional()
+      .transform((value) => value || undefined),
     STATIC_DIR: z.string().optional(),
     /** Email-in channel: SMTP port to listen on (unset: no email channel). */
     EMAIL_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -47,6 +61,15 @@ const configSchema = z
   .extend(mediaConfigSchema.shape)
   .extend(geocoderConfigSchema.shape)
   .extend(oidcConfigSchema.shape);
+
+/** "127.0.0.1:9464" or "[::1]:9464": what the Temporal Core SDK can bind (it resolves no host names). */
+function isSocketAddress(value: string): boolean {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  if (!match) return false;
+  const [, ipv6, ipv4, port] = match;
+  const ipOk = ipv6 !== undefined ? isIPv6(ipv6) : isIPv4(ipv4 ?? '');
+  return ipOk && Number(port) >= 1 && Number(port) <= 65535;
+}
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string };
 

@@ -1,16 +1,16 @@
 /** The worker process: runs request workflows and their activities against the request database. */
-import { NativeConnection, Runtime } from '@temporalio/worker';
-import { createWorker } from '@civicdesk/engine/temporal';
+import { createWorker, NativeConnection } from '@civicdesk/engine/temporal';
 import { loadConfig } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { prismaRequestStore } from './workflow-store/prisma-request-store.js';
 import { createLogger } from './ops/logger.js';
-import { temporalJsonLogger } from './ops/temporal-logger.js';
+import { installWorkerRuntime } from './ops/worker-runtime.js';
 
 // JSON lines like the API's; the SDK's own INFO chatter (bundling, state changes) is left out.
 const log = createLogger({ service: 'worker' });
-Runtime.install({ logger: temporalJsonLogger(log) });
 const config = loadConfig();
+const metricsUrl = installWorkerRuntime(log, config.WORKER_METRICS_ADDRESS);
+if (metricsUrl) log.info('worker metrics', { url: metricsUrl });
 const db = createPrismaClient(config.DATABASE_URL);
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
 const worker = await createWorker({

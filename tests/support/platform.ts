@@ -4,13 +4,13 @@
  * queue per test file), the HTTP server on a free port and the outbox relay.
  */
 import type { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWorker } from '@civicdesk/engine/temporal';
+import { createWorker, DefaultLogger, NativeConnection, Runtime } from '@civicdesk/engine/temporal';
 import {
   createTestDatabase,
   importCityPack,

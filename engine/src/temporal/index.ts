@@ -16,6 +16,13 @@ export type {
   ReopenRequestWorkflowInput,
 } from './client.js';
 export { createWorker, getWorkflowBundle, workflowsPath, type CreateWorkerOptions } from './worker.js';
+/**
+ * The SDK's process-wide Runtime and the worker connection, from the same copy of
+ * @temporalio/worker that createWorker uses: pnpm may install another copy for the app (other peer
+ * dependencies), and a Runtime installed on that copy would not reach this copy's workers.
+ */
+export { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+export type { LogEntry, RuntimeOptions } from '@temporalio/worker';
 export {
   createActivities,
   evaluateDecision,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   bundleWorkflowCode,
+  Runtime,
   Worker,
   type Logger,
   type NativeConnection,
@@ -55,7 +56,8 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
+    // The installed Runtime's logger, so bundling logs as the rest of the worker does.
+    workflowBundle: options.workflowBundle ?? (await getWorkflowBundle(Runtime.instance().logger)),
     activities: createActivities(options.store),
   });
 }
