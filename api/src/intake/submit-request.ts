@@ -14,6 +14,7 @@ import { ringOutboxDoorbell } from '../outbox/wake.js';
 import { duplicateScore, findDuplicateCandidates } from '../duplicates/index.js';
 import { recordIntake } from '../ops/metrics.js';
 import { mediaIdInUrl } from '../media/media-key.js';
+import { insertRequestRows } from './insert-request.js';
 
 export interface SubmittedRequest {
   id: string;
@@ -31,12 +32,6 @@ export interface IntakeOptions {
   /** The channel's request id (HTTP `x-request-id`), carried into the workflow run. */
   traceId?: string | undefined;
 }
-
-/**
- * Under a burst a POST may wait for a pool connection longer than Prisma's 2 s default; a slow answer
- * is better than a 500 that makes the resident send the report again.
- */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** Validates and stores a resident's submission (any channel), counting the outcome for /metrics. */
 export async function submitRequest(
@@ -109,75 +104,52 @@ async function storeRequest(
       : [],
   ]);
 
-  const created = await db.$transaction(async (tx) => {
-    const request = await tx.serviceRequest.create({
-      data: {
-        jurisdictionId,
-        serviceId: svc.id,
-        departmentId: svc.departmentId,
-        workflowVersionId: version?.id ?? null,
-        description: intake.description ?? null,
-        attributes: checked.attributes,
-        lat: place.lat ?? null,
-        long: place.long ?? null,
-        address: place.address ?? intake.address_string ?? null,
-        addressId: place.address_id ?? intake.address_id ?? null,
-        zipcode: place.zipcode ?? null,
-        district: place.district ?? null,
-        ward: place.ward ?? null,
-        serviceArea: place.service_area ?? null,
-        x: place.x ?? null,
-        y: place.y ?? null,
-        spatialReference: place.spatial_reference ?? null,
-        mediaUrl: intake.media_url ?? null,
-        channel: intake.channel,
-        firstName: intake.first_name ?? null,
-        lastName: intake.last_name ?? null,
-        email: intake.email?.toLowerCase() ?? null,
-        phone: intake.phone ?? null,
-        deviceId: intake.device_id ?? null,
-        accountId: intake.account_id ?? null,
-        requestedAt: now,
-        updatedAt: now,
-        expectedAt,
-        duplicateScore: duplicateScore(candidates),
-      },
-    });
-    // A photo uploaded first (portal, `POST /media`) and named by its URL belongs to this request
-    // now; left unattached, the daily clean-up of abandoned uploads would delete it.
-    const photoId = intake.media_url ? mediaIdInUrl(intake.media_url) : null;
-    if (photoId)
-      await tx.media.updateMany({
-        where: { id: photoId, jurisdictionId, requestId: null },
-        data: { requestId: request.id },
-      });
-    await tx.timelineEvent.create({
-      data: {
-        requestId: request.id,
-        at: now,
-        kind: 'opened',
-        public: true,
+  const created = await insertRequestRows(
+    db,
+    {
+      jurisdictionId,
+      serviceId: svc.id,
+      departmentId: svc.departmentId,
+      workflowVersionId: version?.id ?? null,
+      description: intake.description ?? null,
+      attributes: checked.attributes,
+      lat: place.lat ?? null,
+      long: place.long ?? null,
+      address: place.address ?? intake.address_string ?? null,
+      addressId: place.address_id ?? intake.address_id ?? null,
+      zipcode: place.zipcode ?? null,
+      district: place.district ?? null,
+      ward: place.ward ?? null,
+      serviceArea: place.service_area ?? null,
+      x: place.x ?? null,
+      y: place.y ?? null,
+      spatialReference: place.spatial_reference ?? null,
+      mediaUrl: intake.media_url ?? null,
+      channel: intake.channel,
+      firstName: intake.first_name ?? null,
+      lastName: intake.last_name ?? null,
+      email: intake.email?.toLowerCase() ?? null,
+      phone: intake.phone ?? null,
+      deviceId: intake.device_id ?? null,
+      accountId: intake.account_id ?? null,
+      requestedAt: now,
+      expectedAt,
+      duplicateScore: duplicateScore(candidates),
+    },
+    {
+      // A photo uploaded first (portal, `POST /media`) and named by its URL belongs to this request
+      // now; left unattached, the daily clean-up of abandoned uploads would delete it.
+      photoId: intake.media_url ? mediaIdInUrl(intake.media_url) : null,
+      opened: {
         summary: `Request received: ${svc.name}`,
-        actor: 'resident',
         // Staff see why a report has no point yet (address not in the city's book, geocoder down).
         data: { channel: intake.channel, ...(located.warning ? { location_warning: located.warning } : {}) },
       },
-    });
-    if (version) {
-      await tx.outboxMessage.create({
-        data: {
-          kind: START_WORKFLOW,
-          payload: {
-            requestId: request.id.toString(),
-            ...(options.traceId ? { traceId: options.traceId } : {}),
-          },
-          createdAt: now,
-          availableAt: now,
-        },
-      });
-    }
-    return request;
-  }, TRANSACTION_OPTIONS);
+      outbox: version
+        ? { kind: START_WORKFLOW, payload: options.traceId ? { traceId: options.traceId } : {} }
+        : null,
+    },
+  );
   if (version) ringOutboxDoorbell();
 
   return {
