@@ -1,6 +1,6 @@
 /**
  * Simulated staff: each clerk signs in and works their department's queue through the real tRPC API
- * as the portal does — list the open tasks, claim one (a race lost to a colleague is a CONFLICT and
+ * as the portal does — a page of the open, unassigned tasks (`queue.page`, by due date), claim one (a race lost to a colleague is a CONFLICT and
  * they move on), complete it with one of its outcomes — until told to stop.
  */
 import { seededRandom } from '../load/nyc-profile.js';
@@ -55,7 +55,13 @@ export async function workQueue(
   while (!shouldStop()) {
     let tasks: QueueTask[];
     try {
-      tasks = await caller.query<QueueTask[]>('queue.list', { department, status: 'open', limit: 25 });
+      const page = await caller.query<{ tasks: QueueTask[] }>('queue.page', {
+        department,
+        status: 'open',
+        assignee: 'unassigned',
+        limit: 25,
+      });
+      tasks = page.tasks;
     } catch (error) {
       noteError(tally, error);
       await sleep(500);

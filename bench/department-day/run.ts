@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { drive, steadyOffsets } from '../load/drive.js';
 import { readDemandProfile } from '../load/nyc-profile.js';
 import { syntheticRequests } from '../load/synthetic.js';
+import { availableParallelism } from 'node:os';
 import { CLERK_PASSWORD, clerkEmail } from '../support/bench-city.js';
+import { cpuLine } from '../support/cpu-usage.js';
 import { progressBar } from '../support/progress.js';
 import { writeResult } from '../support/results.js';
 import { startScratchPlatform } from '../support/scratch-platform.js';
@@ -59,6 +61,7 @@ try {
   );
   log(`${clerks.length} clerks signed in (${clerksPer} in each of ${departments.join(', ')})`);
   const started = Date.now();
+  const cpu = platform.measureCpu();
   const working = clerks.map(({ department, i, caller }) =>
     workQueue(caller, department, 1000 * i + department.length, tallies.get(department)!, () => stop),
   );
@@ -89,6 +92,7 @@ try {
     }
   }
   const drainSeconds = (Date.now() - started) / 1000;
+  const cpuUsage = cpu.stop();
   stop = true;
   done.finish();
   // A clerk's last "complete" may wait behind a long worker backlog; the figures do not need it.
@@ -138,6 +142,7 @@ try {
       `${completed} tasks completed; tasks by state: ${taskStates.map((t) => `${t.status} ${t.n}`).join(', ')}`,
   );
   for (const [d, t] of tallies) if (t.firstError) console.log(`first error in ${d}: ${t.firstError}`);
+  console.log(cpuLine(cpuUsage, availableParallelism()));
   const file = writeResult('department-day', {
     options: {
       requests: count,
@@ -158,6 +163,7 @@ try {
       n: Number(s.n),
     })),
     tasksByState: taskStates.map((t) => ({ status: t.status, n: Number(t.n) })),
+    cpu: cpuUsage,
     departments: Object.fromEntries(
       [...tallies].map(([d, t]) => [d, { ...t, latenciesMs: summarize(t.latenciesMs) }]),
     ),

@@ -1,7 +1,7 @@
 /**
  * Intake end to end: Open311 POSTs into a real API process (workers running), sustained, measured
- * from the POST to the row committed (the 201 answer) and to the workflow started (the outbox row's
- * processed_at), checked afterwards (every accepted request stored once, its outbox row processed,
+ * from the POST to the row committed (the 201 answer) and to the workflow started (the run's start
+ * time in Temporal), checked afterwards (every accepted request stored once, its outbox row processed,
  * its run `request-<id>` listed by Temporal). Then the two baselines at the same concurrency. Prints
  * a table with the ratios and the targets; writes JSON to bench/results/.
  *
@@ -9,14 +9,16 @@
  *   tsx bench/intake/run.ts --seconds 20 --baseline-seconds 10
  *   tsx bench/intake/run.ts --rate 150               # open loop at a fixed rate instead
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { drive, errorCounts, steadyOffsets } from '../load/drive.js';
 import { readDemandProfile } from '../load/nyc-profile.js';
 import { syntheticRequests } from '../load/synthetic.js';
+import { cpuLine } from '../support/cpu-usage.js';
 import { writeResult } from '../support/results.js';
 import { startScratchPlatform } from '../support/scratch-platform.js';
 import { fmt, summarize, table } from '../support/stats.js';
-import { checkRuns, checkStoredRequests, startedAtById, waitForOutboxDrained } from '../support/verify.js';
+import { checkRuns, checkStoredRequests, waitForOutboxDrained } from '../support/verify.js';
 import { bareTemporalStarts, plainInserts } from './baselines.js';
 
 const { values: args } = parseArgs({
@@ -55,6 +57,7 @@ try {
 
   log(`${seconds} s of Open311 POSTs, concurrency ${concurrency}${rate ? `, ${rate}/s` : ', closed loop'}`);
   const rss: number[] = [];
+  const cpu = platform.measureCpu();
   const sampler = setInterval(() => rss.push(api.rssMiB()), 500);
   const run = await drive(measured, {
     targets: platform.targets,
@@ -65,10 +68,14 @@ try {
     label: 'intake',
   });
   const pending = await waitForOutboxDrained(platform.db, 300_000);
+  const cpuUsage = cpu.stop();
   clearInterval(sampler);
   const accepted = run.sent.filter((s) => s.ok);
   const ids = accepted.map((s) => s.id!);
-  const started = await startedAtById(platform.db);
+  log('checking: rows, outbox, Temporal runs');
+  const stored = await checkStoredRequests(platform.db, ids);
+  const runs = await checkRuns(platform.taskQueue, ids);
+  const started = runs.startedAt;
   const endToEnd = accepted.flatMap((s) => {
     const at = started.get(s.id!);
     return at === undefined ? [] : [at - s.sentAt];
@@ -76,9 +83,6 @@ try {
   const lastStart = Math.max(...accepted.map((s) => started.get(s.id!) ?? 0));
   const intakeSeconds = (run.finishedAt - run.startedAt) / 1000;
   const e2eSeconds = (lastStart - run.startedAt) / 1000;
-  log('checking: rows, outbox, Temporal runs');
-  const stored = await checkStoredRequests(platform.db, ids);
-  const runs = await checkRuns(platform.taskQueue, ids);
 
   log(`baseline (a): bare Temporal starts, ${baselineSeconds} s`);
   const temporal = await bareTemporalStarts(platform.taskQueue, baselineSeconds, concurrency);
@@ -166,10 +170,12 @@ try {
     apiMemoryMiB: memory,
     baselines: { temporalStart: temporal, plainInserts: inserts },
     ratios: { toTemporalStart: ratioTemporal, toPlainInserts: ratioInserts },
-    check: { ...stored, ...runs },
+    check: { ...stored, runs: runs.runs, withoutRun: runs.withoutRun, duplicatedRuns: runs.duplicatedRuns },
+    cpu: cpuUsage,
     errorKinds: errorCounts(run.sent),
     targets: targets.map(([target, measuredValue, met]) => ({ target, measured: measuredValue, met })),
   });
+  console.log(cpuLine(cpuUsage, availableParallelism()));
   for (const [error, n] of errorCounts(run.sent)) console.log(`error ×${n}: ${error}`);
   console.log(`results: ${file}`);
 } finally {

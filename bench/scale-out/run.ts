@@ -18,7 +18,6 @@ import { fmt, summarize, table, type LatencySummary } from '../support/stats.js'
 import {
   checkRuns,
   checkStoredRequests,
-  startedAtById,
   waitForOutboxDrained,
   type IntakeCheck,
   type RunCheck,
@@ -48,7 +47,7 @@ interface TopologyResult {
   perApi: number[];
   peakRssMiB: number[];
   stored: IntakeCheck;
-  runs: RunCheck;
+  runs: Omit<RunCheck, 'startedAt'>;
   /** Timeline rows that repeat another row of the same request exactly (must be 0). */
   repeatedTimelineRows: number;
   /** Outbox rows processed by more than one attempt (0 unless a start failed and was retried). */
@@ -86,9 +85,6 @@ async function measure(apis: number, workers: number): Promise<TopologyResult> {
     const accepted = run.sent.filter((s) => s.ok);
     const ids = accepted.map((s) => s.id!);
     if (new Set(ids).size !== ids.length) throw new Error('The API answered the same id for two POSTs');
-    const started = await startedAtById(platform.db);
-    const e2e = accepted.flatMap((s) => (started.has(s.id!) ? [started.get(s.id!)! - s.sentAt] : []));
-    const lastStart = Math.max(...accepted.map((s) => started.get(s.id!) ?? 0));
     log(`${topology}: checking rows, outbox and runs`);
     const allIds = [
       ...ids,
@@ -98,6 +94,9 @@ async function measure(apis: number, workers: number): Promise<TopologyResult> {
     ];
     const stored = await checkStoredRequests(platform.db, ids);
     const runs = await checkRuns(platform.taskQueue, [...new Set(allIds)]);
+    const started = runs.startedAt;
+    const e2e = accepted.flatMap((s) => (started.has(s.id!) ? [started.get(s.id!)! - s.sentAt] : []));
+    const lastStart = Math.max(...accepted.map((s) => started.get(s.id!) ?? 0));
     const [repeat] = await platform.db.prisma.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*) AS n FROM (SELECT 1 FROM timeline_events
          GROUP BY request_id, kind, summary, coalesce(data::text, ''), coalesce(description, '') HAVING count(*) > 1) d`,
@@ -116,7 +115,7 @@ async function measure(apis: number, workers: number): Promise<TopologyResult> {
       perApi: platform.apis.map((_, i) => accepted.filter((s) => s.target === i).length),
       peakRssMiB: platform.apis.map((a) => a.peakRssMiB()),
       stored,
-      runs,
+      runs: { runs: runs.runs, withoutRun: runs.withoutRun, duplicatedRuns: runs.duplicatedRuns },
       repeatedTimelineRows: Number(repeat?.n ?? 0),
       outboxAttemptsAboveOne: Number(attempts?.n ?? 0),
       errorKinds: errorCounts(run.sent),

@@ -123,7 +123,8 @@ export async function startApi(name: string, env: Record<string, string>) {
   return { ...proc, baseUrl: url.replace('0.0.0.0', '127.0.0.1') };
 }
 
-/** Starts a worker process (it prints `worker running` once polling). */
+/** Starts a worker process (it prints `worker running` once polling); BENCH_WORKER_NODE_ARGS as above. */
 export function startWorkerProcess(name: string, env: Record<string, string>) {
-  return startProcess(name, 'api/src/worker-main.ts', env, /worker running/);
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return startProcess(name, 'api/src/worker-main.ts', env, /worker running/, 120_000, nodeArgs);
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, importCityPack, type TestDatabase } from '@civicdesk/api';
 import { BENCH_API_KEY, BENCH_JURISDICTION, benchCityPack } from './bench-city.js';
+import { measureCpu, pidsMatching, type CpuComponent } from './cpu-usage.js';
 import { platformEnv, startApi, startWorkerProcess, type PlatformProcess } from './processes.js';
 import type { Target } from '../load/send.js';
 
@@ -20,6 +21,8 @@ export interface ScratchPlatform {
   addApi(): Promise<void>;
   /** Starts one more worker process. */
   addWorker(): Promise<void>;
+  /** Starts counting CPU seconds per component: Temporal, PostgreSQL, API, worker, load generator. */
+  measureCpu(): ReturnType<typeof measureCpu>;
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
@@ -56,6 +59,18 @@ export async function startScratchPlatform(options: ScratchOptions): Promise<Scr
     },
     async addWorker() {
       platform.workers.push(await startWorkerProcess(`worker-${platform.workers.length + 1}`, env));
+    },
+    measureCpu() {
+      const pidsOf = (processes: PlatformProcess[]) => () =>
+        processes.flatMap((p) => (p.child.pid === undefined ? [] : [p.child.pid]));
+      const components: CpuComponent[] = [
+        { name: 'Temporal server', pids: () => pidsMatching('temporal server start-dev') },
+        { name: 'PostgreSQL', pids: () => pidsMatching('postgres') },
+        { name: 'API', pids: pidsOf(platform.apis) },
+        { name: 'worker', pids: pidsOf(platform.workers) },
+        { name: 'load generator', pids: () => [process.pid] },
+      ];
+      return measureCpu(components);
     },
     async stop({ keepDatabase = false } = {}) {
       await Promise.all([...platform.apis, ...platform.workers].map((p) => p.stop()));
