@@ -1,5 +1,5 @@
 /** The worker process: runs request workflows and their activities against the request database. */
-import { createWorker, NativeConnection } from '@civicdesk/engine/temporal';
+import { createWorker, NativeConnection } from '@civicdesk/engine/temporal/worker';
 import { loadConfig } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { prismaRequestStore } from './workflow-store/prisma-request-store.js';

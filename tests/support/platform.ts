@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWorker, DefaultLogger, NativeConnection, Runtime } from '@civicdesk/engine/temporal';
+import { createWorker, DefaultLogger, NativeConnection, Runtime } from '@civicdesk/engine/temporal/worker';
 import {
   createTestDatabase,
   importCityPack,

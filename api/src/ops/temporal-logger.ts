@@ -2,7 +2,7 @@
  * The worker's Temporal log lines as our JSON lines: what workflow and activity code logs (e.g. the
  * run's start with the intake trace id) at INFO and above, the SDK's own chatter only from WARN.
  */
-import { DefaultLogger, type LogEntry } from '@civicdesk/engine/temporal';
+import { DefaultLogger, type LogEntry } from '@civicdesk/engine/temporal/worker';
 import type { Logger } from './logger.js';
 
 const fromProductCode = (entry: LogEntry) =>

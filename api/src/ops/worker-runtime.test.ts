@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { NativeConnection, Runtime } from '@civicdesk/engine/temporal';
+import { NativeConnection, Runtime } from '@civicdesk/engine/temporal/worker';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from './logger.js';

@@ -4,7 +4,7 @@
  * the worker, so the worker counts them (temporal_workflow_failed, ..._execution_failed); the API's
  * /metrics cannot see them.
  */
-import { Runtime, type RuntimeOptions } from '@civicdesk/engine/temporal';
+import { Runtime, type RuntimeOptions } from '@civicdesk/engine/temporal/worker';
 import type { Logger } from './logger.js';
 import { temporalJsonLogger } from './temporal-logger.js';
 

@@ -1,4 +1,8 @@
-/** The durable shell around the core: client helpers, worker wiring, the store port. Not workflow code. */
+/**
+ * The durable shell around the core, as the API uses it: client helpers, the store port, keys and
+ * search attributes. Not workflow code. The worker side (`@civicdesk/engine/temporal/worker`) is
+ * separate so the API process never loads the worker SDK and its native core.
+ */
 export {
   startRequestWorkflow,
   completeTask,
@@ -15,20 +19,7 @@ export type {
   RequestWorkflowHandle,
   ReopenRequestWorkflowInput,
 } from './client.js';
-export { createWorker, getWorkflowBundle, workflowsPath, type CreateWorkerOptions } from './worker.js';
-/**
- * The SDK's process-wide Runtime and the worker connection, from the same copy of
- * @temporalio/worker that createWorker uses: pnpm may install another copy for the app (other peer
- * dependencies), and a Runtime installed on that copy would not reach this copy's workers.
- */
-export { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-export type { LogEntry, RuntimeOptions } from '@temporalio/worker';
-export {
-  createActivities,
-  evaluateDecision,
-  type RequestActivities,
-  type EvaluateDecisionInput,
-} from './activities.js';
+export type { RequestActivities, EvaluateDecisionInput } from './activities.js';
 export { completeTaskUpdate, residentReplyUpdate, runStateQuery } from './messages.js';
 export type {
   CompleteTaskInput,
