@@ -93,7 +93,14 @@ export async function completeTask(
   requestId: string,
   input: CompleteTaskInput,
 ): Promise<CompleteTaskResult> {
-  return executeRunUpdate(client, requestId, completeTaskUpdate, input, TaskCompletionRejectedError);
+  return executeRunUpdate(
+    client,
+    requestId,
+    completeTaskUpdate,
+    input,
+    TaskCompletionRejectedError,
+    `Task ${input.taskId} is no longer open: the request's workflow has ended`,
+  );
 }
 
 /** A reply the run refused (request closed, empty text); `message` says why. */

@@ -2,7 +2,7 @@
  * Sending an Update to a request's latest run from the API side. The run's validator or handler may
  * refuse it; that refusal becomes the caller's own error type carrying the run's message.
  */
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { latestWorkflowId } from './latest-run.js';
 import type { requestWorkflow } from './workflows.js';
@@ -15,13 +15,18 @@ export class RunRefusalError extends Error {
   }
 }
 
-/** Executes `update` on the request's latest run; a refusal is thrown as `Refusal`. */
+/**
+ * Executes `update` on the request's latest run; a refusal is thrown as `Refusal`. When `ended` is
+ * given, a run that has already ended is a refusal with that message too: two clerks completing one
+ * task at once can find the run closed by the first (it closes within one workflow task).
+ */
 export async function executeRunUpdate<Ret, Arg>(
   client: Client,
   requestId: string,
   update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
   Refusal: new (message: string, options?: { cause?: unknown }) => RunRefusalError,
+  ended?: string,
 ): Promise<Ret> {
   const handle = client.workflow.getHandle<typeof requestWorkflow>(await latestWorkflowId(client, requestId));
   try {
@@ -29,6 +34,9 @@ export async function executeRunUpdate<Ret, Arg>(
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof Error) {
       throw new Refusal(error.cause.message, { cause: error });
+    }
+    if (ended !== undefined && error instanceof WorkflowNotFoundError) {
+      throw new Refusal(ended, { cause: error });
     }
     throw error;
   }

@@ -12,5 +12,12 @@ export function transferTask(
   requestId: string,
   input: TransferTaskInput,
 ): Promise<CompleteTaskResult> {
-  return executeRunUpdate(client, requestId, transferTaskUpdate, input, TaskTransferRejectedError);
+  return executeRunUpdate(
+    client,
+    requestId,
+    transferTaskUpdate,
+    input,
+    TaskTransferRejectedError,
+    `Task ${input.taskId} is no longer open: the request's workflow has ended`,
+  );
 }
