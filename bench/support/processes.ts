@@ -1,9 +1,10 @@
 /**
- * The platform's own processes, started as `pnpm start` starts them (`node --import tsx
- * api/src/main.ts`, `api/src/worker-main.ts`) but against a database and task queue of the
- * benchmark's choosing. Each process's resident memory is sampled from /proc while it runs.
+ * The platform's own processes, started as production runs them — the API from its build
+ * (`pnpm build:server`, `node api/build/server/main.mjs`), the worker from sources (`node --import
+ * tsx api/src/worker-main.ts`) — against a database and task queue of the benchmark's choosing.
+ * Each process's resident memory is sampled from /proc while it runs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -36,16 +37,18 @@ export function rssOfPid(pid: number | undefined): number {
   }
 }
 
-/** Starts `script` (relative to the repository root) with `env`; resolves once `ready` is printed. */
+/**
+ * Starts node with `args` (a script relative to the repository root and its flags) and `env`;
+ * resolves once `ready` is printed.
+ */
 export async function startProcess(
   name: string,
-  script: string,
+  args: string[],
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs = 120_000,
-  nodeArgs: string[] = [],
 ): Promise<PlatformProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,7 +120,9 @@ export function platformEnv(databaseUrl: string, taskQueue: string, port = 0): R
  */
 export async function startApi(name: string, env: Record<string, string>) {
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const proc = await startProcess(name, 'api/src/main.ts', env, /api listening/, 120_000, nodeArgs);
+  buildServerOnce();
+  const args = [...nodeArgs, '--enable-source-maps', 'api/build/server/main.mjs'];
+  const proc = await startProcess(name, args, env, /api listening/);
   const url = /"url":"([^"]+)"/.exec(proc.tail())?.[1];
   if (!url) throw new Error(`${name} did not print its URL:\n${proc.tail()}`);
   return { ...proc, baseUrl: url.replace('0.0.0.0', '127.0.0.1') };
@@ -126,5 +131,23 @@ export async function startApi(name: string, env: Record<string, string>) {
 /** Starts a worker process (it prints `worker running` once polling); BENCH_WORKER_NODE_ARGS as above. */
 export function startWorkerProcess(name: string, env: Record<string, string>) {
   const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  return startProcess(name, 'api/src/worker-main.ts', env, /worker running/, 120_000, nodeArgs);
+  return startProcess(
+    name,
+    [...nodeArgs, '--import', 'tsx', 'api/src/worker-main.ts'],
+    env,
+    /worker running/,
+  );
+}
+
+let built = false;
+
+/** Builds the API from the current sources, once per benchmark run (about a second). */
+function buildServerOnce(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, ['scripts/build-server.mjs'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`pnpm build:server failed:\n${result.stdout}${result.stderr}`);
+  built = true;
 }
