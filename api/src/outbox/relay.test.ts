@@ -12,7 +12,7 @@ import { createMediaSettings } from '../media/media-settings.js';
 import { readCityPack } from '../packs/city-pack.js';
 import { importCityPack } from '../packs/import-city-pack.js';
 import { temporalWorkflowGateway } from '../workflow-gateway.js';
-import { startOutboxRelay } from './relay.js';
+import { relayOutboxOnce, startOutboxRelay } from './relay.js';
 
 const springfield = new URL('../../../examples/springfield/', import.meta.url).pathname;
 const mediaDir = mkdtempSync(join(tmpdir(), 'civicdesk-outbox-relay-'));
@@ -125,5 +125,27 @@ describe('outbox relay', () => {
     } finally {
       await relay.stop();
     }
+  });
+
+  it('starts the good rows of a lease and keeps a failing row for a retry, its error on the row', async () => {
+    const app = appWith(60_000);
+    const good = await report(app, 90);
+    // A message whose request is gone (deleted after intake): it must not hold back the others.
+    const missing = await db.prisma.outboxMessage.create({
+      data: { kind: 'start_workflow', payload: { requestId: '987654321' } },
+    });
+    const handled = await relayOutboxOnce(app);
+    expect(handled).toBe(2);
+    const goodRow = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { payload: { path: ['requestId'], equals: good } },
+    });
+    expect(goodRow).toMatchObject({ attempts: 1, lastError: null });
+    expect(goodRow.processedAt).not.toBeNull();
+    expect((await client.workflow.getHandle(`request-${good}`).describe()).status.name).toBe('RUNNING');
+    const failed = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: missing.id } });
+    expect(failed).toMatchObject({ attempts: 1, processedAt: null, lockedUntil: null });
+    expect(failed.lastError).toBe('Request 987654321 does not exist');
+    expect(failed.availableAt.getTime()).toBeGreaterThan(Date.now());
+    await db.prisma.outboxMessage.delete({ where: { id: missing.id } });
   });
 });

@@ -4,10 +4,12 @@
  * taking the same row and no transaction stays open while Temporal is called. Starting is idempotent
  * (`request-<id>`), so a crash between start and mark never starts two; a lease left by a crashed
  * relay expires and the row is taken again. A failure is retried with backoff, its error kept on the row.
- * The rows of one lease are started concurrently and marked processed in one statement: one at a
- * time, the relay's rate was one Temporal round trip per request, far below what intake accepts.
+ * The requests of one lease are read in one query, started concurrently and marked processed in one
+ * statement: one at a time, the relay's rate was one Temporal round trip per request, far below
+ * what intake accepts, and a read per row held pool connections intake needs.
  */
-import { requestRunInput } from '../requests/run-input.js';
+import { requestRunInputs } from '../requests/run-input.js';
+import type { StartRequestInput } from '../workflow-gateway.js';
 import type { AppContext } from '../app-context.js';
 import { START_WORKFLOW, type StartWorkflowPayload } from './messages.js';
 import { onOutboxDoorbell } from './wake.js';
@@ -23,12 +25,6 @@ interface LeasedRow {
 }
 
 const LEASE_SECONDS = 60;
-/**
- * A lease's rows are started side by side, but at most this many read their request at once: the
- * process shares one pool (10 connections) with intake, whose transactions must not wait for it.
- */
-const READS_AT_ONCE = 8;
-const relayReads = limitConcurrency(READS_AT_ONCE);
 const LANES = 3;
 const backoffMs = (attempts: number) => Math.min(60_000, 500 * 2 ** attempts);
 
@@ -41,10 +37,12 @@ export async function relayOutboxOnce(app: AppContext, limit = 50): Promise<numb
       WHERE processed_at IS NULL AND available_at <= now() AND (locked_until IS NULL OR locked_until < now())
       ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING id, kind, payload, attempts`;
+  // One read for the lease's requests, then the starts side by side.
+  const inputs = await runInputsOf(app, rows);
   const outcomes = await Promise.all(
     rows.map(async (row) => {
       try {
-        await deliver(app, row);
+        await deliver(app, row, inputs);
         return { row, error: null };
       } catch (error) {
         return { row, error: error ?? new Error('unknown error') };
@@ -73,10 +71,32 @@ export async function relayOutboxOnce(app: AppContext, limit = 50): Promise<numb
   return rows.length;
 }
 
-async function deliver(app: AppContext, row: LeasedRow): Promise<void> {
+/** The run inputs of the lease's start messages, read together; an unreadable lease fails each row. */
+async function runInputsOf(
+  app: AppContext,
+  rows: LeasedRow[],
+): Promise<Map<string, StartRequestInput | Error>> {
+  const ids = rows
+    .filter((r) => r.kind === START_WORKFLOW)
+    .map((r) => (r.payload as StartWorkflowPayload).requestId);
+  if (ids.length === 0) return new Map();
+  try {
+    return await requestRunInputs(app.db, ids);
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    return new Map(ids.map((id) => [id, failure]));
+  }
+}
+
+async function deliver(
+  app: AppContext,
+  row: LeasedRow,
+  inputs: Map<string, StartRequestInput | Error>,
+): Promise<void> {
   if (row.kind !== START_WORKFLOW) throw new Error(`Unknown outbox message kind '${row.kind}'`);
   const { requestId, traceId } = row.payload as StartWorkflowPayload;
-  const input = await relayReads(() => requestRunInput(app.db, requestId));
+  const input = inputs.get(requestId) ?? new Error(`Request ${requestId} does not exist`);
+  if (input instanceof Error) throw input;
   await app.workflows.startRequest(traceId ? { ...input, traceId } : input);
   relayLog.info('Workflow started', { requestId, traceId: traceId ?? null });
 }
@@ -132,23 +152,5 @@ export function startOutboxRelay(app: AppContext, onError: (error: unknown) => v
       wakeAll();
       await loops;
     },
-  };
-}
-
-/** Runs the functions it is given with at most `limit` in flight; the rest wait their turn in order. */
-function limitConcurrency(limit: number) {
-  let running = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    // A finished call hands its slot straight to the next in line, so `running` never overshoots.
-    if (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
-    else running += 1;
-    try {
-      return await fn();
-    } finally {
-      const next = queue.shift();
-      if (next) next();
-      else running -= 1;
-    }
   };
 }
