@@ -138,6 +138,8 @@ export const QUEUE_PAGE_CASES: ReadCase[] = [
   queuePage("age 'older'", () => ({ age: 'older' })),
   queuePage('one service', (f) => ({ service: f.busiestServiceOf[busiest(f).code]! })),
   queuePage('search words', () => ({ search: 'loud music' })),
+  // Common in the city (35,000 HPD requests), in none of NYPD's: the planner walks the whole queue.
+  queuePage('search words found elsewhere only', () => ({ search: 'heat' })),
   queuePage('search a request number', (f) => ({ search: `#${f.requests[0]!.id}` })),
   {
     name: 'queue.page deep page (busiest, 10,000 tasks in by due date)',

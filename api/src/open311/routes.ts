@@ -10,6 +10,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../app-context.js';
 import { toOpen311Service, toOpen311ServiceDefinition } from '../catalogue/open311-services.js';
 import { findOpen311Requests } from '../requests/find-requests.js';
+import { loadRequest } from '../requests/load-request.js';
+import { toOpen311ExtendedRequest, toOpen311Request } from '../requests/open311-request.js';
 import { requestFilters } from '../requests/open311-request-filters.js';
 import { findRequestUpdates, updatesRange } from '../requests/open311-request-updates.js';
 import { toOpen311Discovery } from './discovery.js';
@@ -109,19 +111,14 @@ export function open311Routes(app: AppContext, options: Open311Options = {}): Ho
     withJurisdiction(async (c, fmt, jurisdictionId, id, q) => {
       const extensions = q.extensions?.toLowerCase() === 'true';
       const found = /^\d{1,18}$/.test(id)
-        ? await findOpen311Requests(app.db, {
-            where: { id: BigInt(id), jurisdictionId },
-            near: null,
-            skip: 0,
-            take: 1,
-            extensions,
-          })
-        : [];
-      if (found.length === 0)
+        ? await loadRequest(app.db, BigInt(id), { jurisdictionId, timeline: extensions })
+        : null;
+      if (!found)
         return sendOpen311Errors(c, fmt, 404, [
           `service_request_id: there is no request '${clip(id)}'; ids are whole numbers from the POST answer.`,
         ]);
-      return sendOpen311(c, fmt, 'service_requests', found);
+      const view = extensions ? toOpen311ExtendedRequest(found) : toOpen311Request(found);
+      return sendOpen311(c, fmt, 'service_requests', [view]);
     }),
   );
 

@@ -68,17 +68,30 @@ function ageCondition(bucket: NonNullable<QueueScope['filters']['age']>, asOf: D
   }
 }
 
+/** A request number as a clerk types it (1042 or #1042), or null for words. */
+export function requestNumberOf(search: string | undefined): bigint | null {
+  const number = /^#?(\d{1,18})$/.exec(search?.trim() ?? '')?.[1];
+  return number ? BigInt(number) : null;
+}
+
+/** Whether the search reads the request (`r`): words do, a request number and no search do not. */
+export function searchReadsRequest(search: string | undefined): boolean {
+  return Boolean(search?.trim()) && requestNumberOf(search) === null;
+}
+
 /**
- * The free-text search over the request (`r`): its number (1042 or #1042) or a piece of its address
- * or description, case-insensitively. TRUE without a search.
+ * The free-text search: a request number (1042 or #1042) matches that request's tasks only, one
+ * index lookup; anything else is a piece of the request's (`r`) address or description,
+ * case-insensitively, which the trigram indexes of 20261204220000_queue_search_facets serve. TRUE
+ * without a search.
  */
 export function searchCondition(search: string | undefined): Prisma.Sql {
   const text = search?.trim();
   if (!text) return TRUE;
+  const number = requestNumberOf(text);
+  if (number !== null) return Prisma.sql`t.request_id = ${number}`;
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const text_match = Prisma.sql`(r.address ILIKE ${pattern} OR r.description ILIKE ${pattern})`;
-  const number = /^#?(\d{1,18})$/.exec(text)?.[1];
-  return number ? Prisma.sql`(r.id = ${BigInt(number)} OR ${text_match})` : text_match;
+  return Prisma.sql`(r.address ILIKE ${pattern} OR r.description ILIKE ${pattern})`;
 }
 
 /** All the clerk's filters together. */

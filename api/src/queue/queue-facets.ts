@@ -1,12 +1,23 @@
 /**
  * How many of the department's waiting tasks each filter value would show. The database answers one
- * count per combination of facet values (a few hundred rows at most, from one pass over the
- * department's waiting tasks); `countFacets` then applies the usual faceted-search rule in memory:
- * each facet's counts apply the search and all the *other* filters, not its own, so a clerk sees
- * what choosing another value would give. `total` applies them all.
+ * count per combination of facet values (a thousand rows at most in the busiest department, from
+ * one pass over its waiting tasks); `countFacets` then applies the usual faceted-search rule in
+ * memory: each facet's counts apply the search and all the *other* filters, not its own, so a clerk
+ * sees what choosing another value would give. `total` applies them all.
+ *
+ * The pass is an index-only scan of `tasks_queue_facets_idx` (20261204220000_queue_search_facets)
+ * grouped by the raw facts (booleans, ids), which PostgreSQL hashes: grouping by the facet names
+ * (CASE … text) made it sort 35,000 wide rows, and one GROUPING SET per facet was slower still
+ * (measured in bench/README.md).
  */
 import { Prisma, type PrismaClient } from '../db/generated/client.js';
-import { FACETS, searchCondition, waitingTasksOf, type Facet } from './queue-conditions.js';
+import {
+  FACETS,
+  searchCondition,
+  searchReadsRequest,
+  waitingTasksOf,
+  type Facet,
+} from './queue-conditions.js';
 import type { QueueScope } from './queue-filters.js';
 import { AGE_LIMITS_MS, DUE_SOON_MS, after, before } from './sla-window.js';
 
@@ -48,28 +59,54 @@ export function countFacets(combinations: FacetCombination[], selection: FacetSe
   return result;
 }
 
+/** A group of waiting tasks as the database answers it: the facts each facet value is read from. */
+interface FactsRow {
+  status: string;
+  unassigned: boolean;
+  /** Null when unassigned. */
+  mine: boolean | null;
+  service: string | null;
+  district: string | null;
+  /** Both null when the task has no due date. */
+  overdue: boolean | null;
+  due_soon: boolean | null;
+  day: boolean;
+  week: boolean;
+  month: boolean;
+  n: bigint;
+}
+
+/** The facet values of one group (pure). */
+export function combinationOf(row: FactsRow): FacetCombination {
+  return {
+    status: row.status,
+    assignee: row.unassigned ? 'unassigned' : row.mine ? 'mine' : 'others',
+    service: row.service ?? '',
+    district: row.district ?? '',
+    sla: row.overdue === null ? 'none' : row.overdue ? 'overdue' : row.due_soon ? 'due_soon' : 'on_time',
+    age: row.day ? 'day' : row.week ? 'week' : row.month ? 'month' : 'older',
+    n: Number(row.n),
+  };
+}
+
 /** The waiting tasks' facet-value combinations (within the search), counted by the database. */
 export async function facetCombinations(db: PrismaClient, scope: QueueScope): Promise<FacetCombination[]> {
   const { asOf } = scope;
-  const search = scope.filters.search
-    ? Prisma.sql`JOIN service_requests r ON r.id = t.request_id AND ${searchCondition(scope.filters.search)}`
+  const requests = searchReadsRequest(scope.filters.search)
+    ? Prisma.sql`JOIN service_requests r ON r.id = t.request_id`
     : Prisma.empty;
-  const rows = await db.$queryRaw<(Record<Facet, string> & { n: bigint })[]>`
-    SELECT t.status,
-      CASE WHEN t.assignee_id IS NULL THEN 'unassigned'
-        WHEN t.assignee_id = ${scope.staffId}::uuid THEN 'mine' ELSE 'others' END AS assignee,
-      COALESCE(t.service_id::text, '') AS service,
-      COALESCE(t.district, '') AS district,
-      CASE WHEN t.due_at IS NULL THEN 'none' WHEN t.due_at < ${asOf} THEN 'overdue'
-        WHEN t.due_at < ${after(asOf, DUE_SOON_MS)} THEN 'due_soon' ELSE 'on_time' END AS sla,
-      CASE WHEN t.created_at > ${before(asOf, AGE_LIMITS_MS.day)} THEN 'day'
-        WHEN t.created_at > ${before(asOf, AGE_LIMITS_MS.week)} THEN 'week'
-        WHEN t.created_at > ${before(asOf, AGE_LIMITS_MS.month)} THEN 'month' ELSE 'older' END AS age,
+  const rows = await db.$queryRaw<FactsRow[]>`
+    SELECT t.status, t.assignee_id IS NULL AS unassigned, t.assignee_id = ${scope.staffId}::uuid AS mine,
+      t.service_id::text AS service, t.district,
+      t.due_at < ${asOf} AS overdue, t.due_at < ${after(asOf, DUE_SOON_MS)} AS due_soon,
+      t.created_at > ${before(asOf, AGE_LIMITS_MS.day)} AS day,
+      t.created_at > ${before(asOf, AGE_LIMITS_MS.week)} AS week,
+      t.created_at > ${before(asOf, AGE_LIMITS_MS.month)} AS month,
       count(*) AS n
-    FROM tasks t ${search}
-    WHERE ${waitingTasksOf(scope)}
-    GROUP BY 1, 2, 3, 4, 5, 6`;
-  return rows.map((row) => ({ ...row, n: Number(row.n) }));
+    FROM tasks t ${requests}
+    WHERE ${waitingTasksOf(scope)} AND ${searchCondition(scope.filters.search)}
+    GROUP BY 1, 2, 3, t.service_id, t.district, 6, 7, 8, 9, 10`;
+  return rows.map(combinationOf);
 }
 
 /** Counts per facet value for the clerk's filters (service values are service ids). */

@@ -6,8 +6,36 @@
  */
 import type { Department, Service, ServiceRequest, TimelineEvent } from '../db/generated/client.js';
 
-export type RequestWithCatalogue = ServiceRequest & { service: Service; department: Department };
-export type RequestWithTimeline = RequestWithCatalogue & { timeline: TimelineEvent[] };
+/** The request fields the Open311 views read (a full Prisma row has them all). */
+export type Open311RequestFields = Pick<
+  ServiceRequest,
+  | 'id'
+  | 'status'
+  | 'statusNotes'
+  | 'description'
+  | 'requestedAt'
+  | 'updatedAt'
+  | 'closedAt'
+  | 'expectedAt'
+  | 'address'
+  | 'addressId'
+  | 'zipcode'
+  | 'lat'
+  | 'long'
+  | 'x'
+  | 'y'
+  | 'spatialReference'
+  | 'mediaUrl'
+  | 'channel'
+  | 'duplicateOfId'
+>;
+export type RequestWithCatalogue = Open311RequestFields & {
+  service: Pick<Service, 'name' | 'code' | 'serviceNotice'>;
+  department: Pick<Department, 'name'>;
+};
+export type RequestWithTimeline = RequestWithCatalogue & {
+  timeline: Pick<TimelineEvent, 'at' | 'kind' | 'public' | 'summary' | 'description'>[];
+};
 
 export const iso = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
 
@@ -34,21 +62,11 @@ export function toOpen311Request(r: RequestWithCatalogue) {
   };
 }
 
-/**
- * INTEGRATION POINT: `duplicate_of_id` comes with the duplicates change (migration
- * 20261204170100_duplicates). Read defensively so this view works with or without it; once that
- * change is in, `r.duplicateOfId` can be read directly.
- */
-function duplicateOf(r: ServiceRequest): string | null {
-  const id = (r as { duplicateOfId?: bigint | null }).duplicateOfId;
-  return id === undefined || id === null ? null : id.toString();
-}
-
 const noteType = (kind: string) => (kind === 'opened' ? 'opened' : kind === 'closed' ? 'closed' : 'activity');
 
 /** `extensions=true`: the request plus extended_attributes and its public notes, oldest first. */
 export function toOpen311ExtendedRequest(r: RequestWithTimeline) {
-  const duplicate = duplicateOf(r);
+  const duplicate = r.duplicateOfId?.toString() ?? null;
   return {
     ...toOpen311Request(r),
     extended_attributes: {

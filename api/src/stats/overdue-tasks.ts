@@ -1,9 +1,12 @@
 /**
  * Staff only: per department, the tasks still to do (open or claimed) now, how many are past their
  * due date, and how many fall due within the next 24 hours — the numbers a department head acts on.
+ * Reads the waiting tasks and their departments only (task-filter.ts): an index-only scan of the
+ * queue's partial index on (department_id, due_at, id).
  */
 import { Prisma, type PrismaClient } from '../db/generated/client.js';
-import { requestFilterSql, type DashboardFilter } from './dashboard-filter.js';
+import type { DashboardFilter } from './dashboard-filter.js';
+import { taskFilterSql } from './task-filter.js';
 
 export interface OverdueRow {
   departmentCode: string;
@@ -29,18 +32,14 @@ export async function overdueTasks(
   now: Date,
 ): Promise<OverdueRow[]> {
   const rows = await db.$queryRaw<Row[]>`
-    WITH g AS (
-      SELECT t.department_id, count(*) AS pending,
-             count(*) FILTER (WHERE t.due_at < ${now}) AS overdue,
-             count(*) FILTER (WHERE t.due_at >= ${now} AND t.due_at < ${now}::timestamptz + interval '24 hours') AS due_soon
-      FROM tasks t JOIN service_requests r ON r.id = t.request_id
-      WHERE ${requestFilterSql(f)} AND t.status IN ('open', 'claimed')
-        ${departmentIds ? Prisma.sql`AND t.department_id = ANY(${departmentIds}::uuid[])` : Prisma.empty}
-      GROUP BY t.department_id
-    )
-    SELECT d.code AS department_code, d.name AS department_name, g.pending, g.overdue, g.due_soon
-    FROM g JOIN departments d ON d.id = g.department_id
-    ORDER BY g.overdue DESC, g.pending DESC, d.code`;
+    SELECT d.code AS department_code, d.name AS department_name, count(*) AS pending,
+           count(*) FILTER (WHERE t.due_at < ${now}) AS overdue,
+           count(*) FILTER (WHERE t.due_at >= ${now} AND t.due_at < ${now}::timestamptz + interval '24 hours') AS due_soon
+    FROM tasks t JOIN departments d ON d.id = t.department_id
+    WHERE ${taskFilterSql(f)} AND t.status IN ('open', 'claimed')
+      ${departmentIds ? Prisma.sql`AND t.department_id = ANY(${departmentIds}::uuid[])` : Prisma.empty}
+    GROUP BY d.id
+    ORDER BY overdue DESC, pending DESC, d.code`;
   return rows.map((r) => ({
     departmentCode: r.department_code,
     departmentName: r.department_name,

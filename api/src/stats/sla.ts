@@ -7,7 +7,7 @@
  *   are reported beside it as `openOverdue` (now, whatever the range), because they have not missed
  *   "in the range" yet but are the ones about to pull the share down.
  * - Tasks: of the staff tasks completed in the range that had a due date (due_at), the share
- *   completed at or before it.
+ *   completed at or before it, counted for the department that owned the task (task-filter.ts).
  * Shares are 0..1, null when nothing counted. One statement: three aggregates side by side.
  */
 import { Prisma, type PrismaClient } from '../db/generated/client.js';
@@ -19,6 +19,7 @@ import {
   type DashboardFilter,
   type Dimension,
 } from './dashboard-filter.js';
+import { taskDimensionKeySql, taskFilterSql } from './task-filter.js';
 
 export interface SlaRow {
   code: string;
@@ -77,11 +78,12 @@ export async function slaCompliance(
       WHERE ${requestFilterSql(f)} AND r.status = 'open' AND r.expected_at < ${now}
       GROUP BY 1
     ), tasks AS (
-      SELECT ${key} AS key,
+      SELECT ${taskDimensionKeySql(by)} AS key,
              count(*) AS task_due,
              count(*) FILTER (WHERE t.completed_at <= t.due_at) AS task_met
-      FROM tasks t JOIN service_requests r ON r.id = t.request_id
-      WHERE ${requestFilterSql(f)} AND t.completed_at IS NOT NULL AND t.due_at IS NOT NULL
+      FROM tasks t JOIN departments d ON d.id = t.department_id
+        ${by === 'channel' ? Prisma.sql`JOIN service_requests r ON r.id = t.request_id` : Prisma.empty}
+      WHERE ${taskFilterSql(f)} AND t.completed_at IS NOT NULL AND t.due_at IS NOT NULL
         ${rangeSql(Prisma.sql`t.completed_at`, f)}
       GROUP BY 1
     ), keyed AS (

@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { allows } from '../auth/permissions.js';
+import { loadRequest } from '../requests/load-request.js';
 import { toOpen311Request } from '../requests/open311-request.js';
 import { publicProcedure, router } from './trpc.js';
 
@@ -22,14 +23,7 @@ export const trackingRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const request = await ctx.db.serviceRequest.findUnique({
-        where: { id: BigInt(input.service_request_id) },
-        include: {
-          service: true,
-          department: true,
-          timeline: { where: { public: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
-        },
-      });
+      const request = await loadRequest(ctx.db, BigInt(input.service_request_id), { timeline: true });
       if (!request)
         throw new TRPCError({
           code: 'NOT_FOUND',
