@@ -35,6 +35,16 @@ const configSchema = z
     LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200),
     /**
+     * Runs a worker keeps in memory between their workflow tasks (Temporal's sticky cache). A run
+     * that is not cached replays its whole history to take a clerk's completion. Unset: the SDK's
+     * default, from the heap limit (about 2,300 with a 4 GB heap).
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+      .number({ error: 'WORKER_MAX_CACHED_WORKFLOWS: give a whole number of runs, e.g. 5000' })
+      .int('WORKER_MAX_CACHED_WORKFLOWS: give a whole number of runs, e.g. 5000')
+      .min(2, 'WORKER_MAX_CACHED_WORKFLOWS: at least 2 (the SDK needs room for its tasks in flight)')
+      .optional(),
+    /**
      * The worker's Prometheus endpoint for Temporal's own metrics (workflow and activity failures,
      * schedule-to-start latency), as ip:port. Off when unset or empty: workers sharing a machine
      * each need their own port, and a port already in use stops the worker at start.

@@ -18,6 +18,9 @@ const worker = await createWorker({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   store: prismaRequestStore(db),
+  ...(config.WORKER_MAX_CACHED_WORKFLOWS !== undefined
+    ? { options: { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS } }
+    : {}),
 });
 log.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE });
 // Worker.run() resolves after a graceful shutdown (the SDK handles SIGINT/SIGTERM itself).

@@ -35,6 +35,18 @@ describe('WORKER_METRICS_ADDRESS', () => {
   });
 });
 
+describe('WORKER_MAX_CACHED_WORKFLOWS', () => {
+  it("is the SDK's default when unset, else a whole number of runs of at least 2", () => {
+    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '5000' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(5000);
+    for (const value of ['many', '2.5', '1', '-3']) {
+      expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: value }), value).toThrow(
+        /WORKER_MAX_CACHED_WORKFLOWS: (give a whole number of runs, e\.g\. 5000|at least 2)/,
+      );
+    }
+  });
+});
+
 describe('installWorkerRuntime', () => {
   const lines: Record<string, unknown>[] = [];
   const log = createLogger({ service: 'worker' }, (_level, line) =>
