@@ -3,19 +3,20 @@
  * ready with PostgreSQL and Temporal, takes an Open311 report and relays it to Temporal — so the
  * bundled migrations path, the Prisma client and the external packages all resolve from the build.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, importCityPack, readCityPack, type TestDatabase } from '@civicdesk/api';
 import { BASE } from '../open311/open311-client.js';
 import { CAPITOL } from '../open311/seed-requests.js';
+import { startNodeProcess, type NodeProcess } from '../support/node-process.js';
 import { DEMO_API_KEY, eventually, postForm, springfieldFolder } from '../support/platform.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 let db: TestDatabase;
-let api: { child: ChildProcess; output: string[]; exited: Promise<void>; baseUrl: string };
+let api: NodeProcess & { baseUrl: string };
 
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], {
@@ -25,10 +26,10 @@ beforeAll(async () => {
   expect(build.status, build.stderr).toBe(0);
   db = await createTestDatabase('server_build');
   await importCityPack(db.prisma, readCityPack(springfieldFolder));
-  const child = spawn(process.execPath, ['--enable-source-maps', 'api/build/server/main.mjs'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
+  const started = await startNodeProcess(
+    'the built API',
+    ['--enable-source-maps', 'api/build/server/main.mjs'],
+    {
       DATABASE_URL: db.url,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -36,32 +37,15 @@ beforeAll(async () => {
       // No worker polls this queue: the test checks that the run was started, not that it ran.
       TEMPORAL_TASK_QUEUE: `server-build-${process.pid}`,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const url = await eventually(
-    async () => {
-      if (gone) throw new Error(`The built API exited during start:\n${output.join('\n')}`);
-      const line = output.find((l) => l.includes('"msg":"api listening"'));
-      return line ? (JSON.parse(line) as { url: string }).url.replace('0.0.0.0', '127.0.0.1') : undefined;
-    },
-    'the built API to listen',
+    '"msg":"api listening"',
     60_000,
   );
-  api = { child, output, exited, baseUrl: url };
+  const { url } = JSON.parse(started.readyLine) as { url: string };
+  api = { ...started, baseUrl: url.replace('0.0.0.0', '127.0.0.1') };
 }, 120_000);
 
 afterAll(async () => {
-  if (api) {
-    api.child.kill('SIGTERM');
-    await api.exited;
-  }
+  await api?.stop();
   await db?.drop();
 });
 

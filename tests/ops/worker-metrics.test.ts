@@ -5,10 +5,8 @@
  * with the worker's task queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import {
   ApplicationFailure,
   Client,
@@ -21,9 +19,9 @@ import { buildFacts } from '@civicdesk/engine/rules';
 import { ensureSearchAttributes, startRequestWorkflow } from '@civicdesk/engine/temporal';
 import { createTestDatabase, importCityPack, readCityPack, type TestDatabase } from '@civicdesk/api';
 import { seedRequest } from '../open311/seed-requests.js';
+import { startNodeProcess, type NodeProcess } from '../support/node-process.js';
 import { eventually, springfieldFolder } from '../support/platform.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const temporalAddress = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
 
 /**
@@ -67,7 +65,7 @@ const deep = buildFacts({ service_code: 'pothole', channel: 'web', attributes: {
 let db: TestDatabase;
 let connection: Connection;
 let client: Client;
-let worker: { child: ChildProcess; output: string[]; exited: Promise<void> };
+let worker: NodeProcess;
 const taskQueue = `worker-metrics-${randomBytes(4).toString('hex')}`;
 const metricsAddress = `127.0.0.1:${await freePort()}`;
 const definition = failingPaths(await freePort());
@@ -91,8 +89,7 @@ afterAll(async () => {
   // Should a test stop half-way, no run of ours keeps retrying on the shared Temporal server.
   for (const handle of handles) await handle.terminate('worker-metrics test done').catch(() => undefined);
   if (worker) {
-    worker.child.kill('SIGTERM');
-    await worker.exited;
+    await worker.stop();
   }
   await connection?.close();
   await db?.drop();
@@ -193,26 +190,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `node --import tsx api/src/worker-main.ts` and resolves once it polls its task queue. */
-async function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/worker-main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  await eventually(
-    async () => {
-      if (gone) throw new Error(`The worker exited during start:\n${output.join('\n')}`);
-      return output.some((l) => l.includes('"msg":"worker running"')) || undefined;
-    },
-    'the worker process to start',
-    120_000,
+function startWorker(env: Record<string, string>) {
+  return startNodeProcess(
+    'the worker process',
+    ['--import', 'tsx', 'api/src/worker-main.ts'],
+    env,
+    '"msg":"worker running"',
   );
-  return { child, output, exited };
 }
