@@ -121,9 +121,12 @@ describe('the designer at 1280x800', () => {
     await page.getByRole('region', { name: 'Simulate' }).getByLabel('depth').fill('12');
     await page.getByRole('button', { name: /Run simulation/ }).click();
     expect(await page.locator('.sim-result').textContent()).toContain('Closed as fixed');
-    expect(
-      await page.locator('.step.on-path').evaluateAll((els) => els.map((el) => el.getAttribute('data-step'))),
-    ).toEqual(['triage', 'urgent-repair', 'close-fixed']);
+    // The path's highlight may render a frame after the result: poll, as a person would look again.
+    await expect
+      .poll(() =>
+        page.locator('.step.on-path').evaluateAll((els) => els.map((el) => el.getAttribute('data-step'))),
+      )
+      .toEqual(['triage', 'urgent-repair', 'close-fixed']);
     await page.locator('.sim-result').scrollIntoViewIfNeeded();
     await screen(page, 'designer-simulate');
     await page.getByRole('button', { name: 'Clear' }).click();
