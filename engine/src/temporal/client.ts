@@ -1,16 +1,11 @@
 /** Starting runs and completing tasks from the API side. */
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  type Client,
-  type WorkflowHandle,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { BusinessCalendar, WorkflowDefinition } from '@civicdesk/schemas';
 import type { PinnedRef } from '../core/index.js';
 import type { Facts } from '../rules/index.js';
 import { reopenedWorkflowIdFor, workflowIdFor } from './keys.js';
 import { latestWorkflowId, reopenCount } from './latest-run.js';
-import { executeRunUpdate, RunRefusalError } from './run-update.js';
+import { executeRunUpdate, RunRefusalError, taskRunEnded } from './run-update.js';
 import {
   completeTaskUpdate,
   residentReplyUpdate,
@@ -99,7 +94,7 @@ export async function completeTask(
     completeTaskUpdate,
     input,
     TaskCompletionRejectedError,
-    `Task ${input.taskId} is no longer open: the request's workflow has ended`,
+    taskRunEnded(input.taskId),
   );
 }
 
@@ -115,17 +110,14 @@ export async function sendResidentReply(
   requestId: string,
   reply: ResidentReplyInput,
 ): Promise<ResidentReplyResult> {
-  try {
-    return await executeRunUpdate(client, requestId, residentReplyUpdate, reply, ResidentReplyRejectedError);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) {
-      throw new ResidentReplyRejectedError(
-        `Request ${requestId} has no running workflow (it is closed, or was never started); reopen it to reply`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+  return executeRunUpdate(
+    client,
+    requestId,
+    residentReplyUpdate,
+    reply,
+    ResidentReplyRejectedError,
+    `Request ${requestId} has no running workflow (it is closed, or was never started); reopen it to reply`,
+  );
 }
 
 /** The run's path, status and open tasks, read through a Query. */

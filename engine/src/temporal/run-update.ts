@@ -16,9 +16,9 @@ export class RunRefusalError extends Error {
 }
 
 /**
- * Executes `update` on the request's latest run; a refusal is thrown as `Refusal`. When `ended` is
- * given, a run that has already ended is a refusal with that message too: two clerks completing one
- * task at once can find the run closed by the first (it closes within one workflow task).
+ * Executes `update` on the request's latest run; a refusal is thrown as `Refusal`, and so is a run
+ * that has ended (or never started), with the message `ended`: two clerks completing one task at
+ * once can find the run already closed by the first (it closes within one workflow task).
  */
 export async function executeRunUpdate<Ret, Arg>(
   client: Client,
@@ -26,7 +26,7 @@ export async function executeRunUpdate<Ret, Arg>(
   update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
   Refusal: new (message: string, options?: { cause?: unknown }) => RunRefusalError,
-  ended?: string,
+  ended: string,
 ): Promise<Ret> {
   const handle = client.workflow.getHandle<typeof requestWorkflow>(await latestWorkflowId(client, requestId));
   try {
@@ -35,9 +35,13 @@ export async function executeRunUpdate<Ret, Arg>(
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof Error) {
       throw new Refusal(error.cause.message, { cause: error });
     }
-    if (ended !== undefined && error instanceof WorkflowNotFoundError) {
+    if (error instanceof WorkflowNotFoundError) {
       throw new Refusal(ended, { cause: error });
     }
     throw error;
   }
 }
+
+/** What a clerk is told when the task's run has ended: the task cannot be completed or moved any more. */
+export const taskRunEnded = (taskId: string) =>
+  `Task ${taskId} is no longer open: the request's workflow has ended`;

@@ -1,7 +1,7 @@
 /** Moving a waiting task to another department from the API side, through the run's Update. */
 import type { Client } from '@temporalio/client';
 import { transferTaskUpdate, type CompleteTaskResult, type TransferTaskInput } from './messages.js';
-import { executeRunUpdate, RunRefusalError } from './run-update.js';
+import { executeRunUpdate, RunRefusalError, taskRunEnded } from './run-update.js';
 
 /** A transfer the run refused (task not open, already being completed); `message` says why. */
 export class TaskTransferRejectedError extends RunRefusalError {}
@@ -18,6 +18,6 @@ export function transferTask(
     transferTaskUpdate,
     input,
     TaskTransferRejectedError,
-    `Task ${input.taskId} is no longer open: the request's workflow has ended`,
+    taskRunEnded(input.taskId),
   );
 }
