@@ -18,7 +18,7 @@ import { cpuLine } from '../support/cpu-usage.js';
 import { writeResult } from '../support/results.js';
 import { startScratchPlatform } from '../support/scratch-platform.js';
 import { fmt, summarize, table } from '../support/stats.js';
-import { checkRuns, checkStoredRequests, waitForOutboxDrained } from '../support/verify.js';
+import { checkRuns, checkStoredRequests, endToEndFigures, waitForOutboxDrained } from '../support/verify.js';
 import { bareTemporalStarts, plainInserts } from './baselines.js';
 
 const { values: args } = parseArgs({
@@ -75,14 +75,8 @@ try {
   log('checking: rows, outbox, Temporal runs');
   const stored = await checkStoredRequests(platform.db, ids);
   const runs = await checkRuns(platform.taskQueue, ids);
-  const started = runs.startedAt;
-  const endToEnd = accepted.flatMap((s) => {
-    const at = started.get(s.id!);
-    return at === undefined ? [] : [at - s.sentAt];
-  });
-  const lastStart = Math.max(...accepted.map((s) => started.get(s.id!) ?? 0));
+  const endToEnd = endToEndFigures(accepted, runs.startedAt, run.startedAt);
   const intakeSeconds = (run.finishedAt - run.startedAt) / 1000;
-  const e2eSeconds = (lastStart - run.startedAt) / 1000;
 
   log(`baseline (a): bare Temporal starts, ${baselineSeconds} s`);
   const temporal = await bareTemporalStarts(platform.taskQueue, baselineSeconds, concurrency);
@@ -91,9 +85,9 @@ try {
 
   const memory = await apiMemory(api.baseUrl);
   const post = summarize(accepted.map((s) => s.latencyMs));
-  const e2e = summarize(endToEnd);
+  const e2e = summarize(endToEnd.latenciesMs);
   const intakeRate = accepted.length / intakeSeconds;
-  const e2eRate = accepted.length / e2eSeconds;
+  const e2eRate = endToEnd.perSecond;
   const peakRss = Math.max(...rss, api.peakRssMiB());
   const errors = run.sent.length - accepted.length;
   console.log(
@@ -103,7 +97,7 @@ try {
         ['Open311 POST → row committed', accepted.length, errors, intakeRate, post.p50, post.p99, post.max],
         [
           'POST → workflow started (end to end)',
-          endToEnd.length,
+          endToEnd.latenciesMs.length,
           pending,
           e2eRate,
           e2e.p50,
@@ -165,7 +159,13 @@ try {
       perSecond: intakeRate,
       latencyMs: post,
     },
-    endToEnd: { started: endToEnd.length, pending, seconds: e2eSeconds, perSecond: e2eRate, latencyMs: e2e },
+    endToEnd: {
+      started: endToEnd.latenciesMs.length,
+      pending,
+      seconds: endToEnd.seconds,
+      perSecond: e2eRate,
+      latencyMs: e2e,
+    },
     apiRssMiB: { peak: peakRss, samples: rss.length, last: rss[rss.length - 1] ?? null },
     apiMemoryMiB: memory,
     baselines: { temporalStart: temporal, plainInserts: inserts },

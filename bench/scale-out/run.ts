@@ -17,6 +17,7 @@ import { startScratchPlatform } from '../support/scratch-platform.js';
 import { fmt, summarize, table, type LatencySummary } from '../support/stats.js';
 import {
   checkRuns,
+  endToEndFigures,
   checkStoredRequests,
   waitForOutboxDrained,
   type IntakeCheck,
@@ -94,9 +95,7 @@ async function measure(apis: number, workers: number): Promise<TopologyResult> {
     ];
     const stored = await checkStoredRequests(platform.db, ids);
     const runs = await checkRuns(platform.taskQueue, [...new Set(allIds)]);
-    const started = runs.startedAt;
-    const e2e = accepted.flatMap((s) => (started.has(s.id!) ? [started.get(s.id!)! - s.sentAt] : []));
-    const lastStart = Math.max(...accepted.map((s) => started.get(s.id!) ?? 0));
+    const e2e = endToEndFigures(accepted, runs.startedAt, run.startedAt);
     const [repeat] = await platform.db.prisma.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*) AS n FROM (SELECT 1 FROM timeline_events
          GROUP BY request_id, kind, summary, coalesce(data::text, ''), coalesce(description, '') HAVING count(*) > 1) d`,
@@ -109,9 +108,9 @@ async function measure(apis: number, workers: number): Promise<TopologyResult> {
       accepted: accepted.length,
       errors: run.sent.length - accepted.length,
       intakePerSecond: accepted.length / ((run.finishedAt - run.startedAt) / 1000),
-      endToEndPerSecond: accepted.length / ((lastStart - run.startedAt) / 1000),
+      endToEndPerSecond: e2e.perSecond,
       postMs: summarize(accepted.map((s) => s.latencyMs)),
-      endToEndMs: summarize(e2e),
+      endToEndMs: summarize(e2e.latenciesMs),
       perApi: platform.apis.map((_, i) => accepted.filter((s) => s.target === i).length),
       peakRssMiB: platform.apis.map((a) => a.peakRssMiB()),
       stored,

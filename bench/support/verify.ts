@@ -115,3 +115,21 @@ export async function checkRuns(taskQueue: string, ids: string[], timeoutMs = 60
     await connection.close();
   }
 }
+
+/**
+ * End to end per accepted request: POST sent → its run started in Temporal (ms each, for those
+ * whose run is listed), and the rate over the span from the first POST to the last start.
+ */
+export function endToEndFigures(
+  accepted: { id?: string; sentAt: number }[],
+  startedAt: Map<string, number>,
+  firstPostAt: number,
+): { latenciesMs: number[]; seconds: number; perSecond: number } {
+  const latenciesMs = accepted.flatMap((s) => {
+    const at = startedAt.get(s.id!);
+    return at === undefined ? [] : [at - s.sentAt];
+  });
+  const lastStart = Math.max(...accepted.map((s) => startedAt.get(s.id!) ?? 0));
+  const seconds = (lastStart - firstPostAt) / 1000;
+  return { latenciesMs, seconds, perSecond: accepted.length / seconds };
+}
