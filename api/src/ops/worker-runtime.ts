@@ -10,13 +10,11 @@ import { temporalJsonLogger } from './temporal-logger.js';
 
 /** The Runtime options: our logger always, the Prometheus exporter on `metricsAddress` (ip:port) when given. */
 export function workerRuntimeOptions(logger: Logger, metricsAddress: string | undefined): RuntimeOptions {
-  if (metricsAddress === undefined) return { logger: temporalJsonLogger(logger) };
+  const options: RuntimeOptions = { logger: temporalJsonLogger(logger) };
+  if (metricsAddress === undefined) return options;
   // SDK defaults otherwise (histograms in milliseconds, counters without _total): the names and
   // units of Temporal's SDK metrics reference and dashboards.
-  return {
-    logger: temporalJsonLogger(logger),
-    telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } },
-  };
+  return { ...options, telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } };
 }
 
 /**
